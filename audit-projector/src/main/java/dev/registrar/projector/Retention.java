@@ -1,0 +1,86 @@
+package dev.registrar.projector;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+
+/**
+ * Drops monthly indices older than their family's retention, whole: the local Elasticsearch has no
+ * ILM, and dropping an index is cheap where deleting documents is not.
+ */
+@Configuration
+@EnableScheduling
+class Retention implements SchedulingConfigurer {
+
+    private static final Logger log = LoggerFactory.getLogger(Retention.class);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy.MM");
+
+    private final ElasticsearchClient elasticsearch;
+    private final ProjectorProperties properties;
+    private final Clock clock;
+
+    Retention(ElasticsearchClient elasticsearch, ProjectorProperties properties, Clock clock) {
+        this.elasticsearch = elasticsearch;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(this::runSafely, properties.retentionInterval());
+    }
+
+    /** Answers the indices it dropped. */
+    List<String> run() throws IOException {
+        List<String> dropped = new ArrayList<>();
+        dropped.addAll(dropOlderThan(EventLogIndex.PREFIX, properties.eventLogMonths()));
+        dropped.addAll(dropOlderThan(TokenIndex.PREFIX, properties.tokenMonths()));
+        dropped.addAll(dropOlderThan(SecurityIndex.PREFIX, properties.eventLogMonths()));
+        dropped.addAll(dropOlderThan(AlertIndex.PREFIX, properties.eventLogMonths()));
+        return dropped;
+    }
+
+    private void runSafely() {
+        try {
+            List<String> dropped = run();
+            if (!dropped.isEmpty()) {
+                log.info("retention dropped {}", dropped);
+            }
+        } catch (IOException | RuntimeException failure) {
+            log.warn("retention could not run now, will try again: {}", failure.getMessage());
+        }
+    }
+
+    /** Keeps the current month and the {@code months - 1} before it. */
+    private List<String> dropOlderThan(String prefix, int months) throws IOException {
+        YearMonth oldestKept = YearMonth.now(clock.withZone(ZoneOffset.UTC)).minusMonths(months - 1L);
+        List<String> expired = elasticsearch.indices().get(g -> g.index(prefix + "*").allowNoIndices(true)).result().keySet().stream()
+                .filter(index -> month(index.substring(prefix.length())).map(month -> month.isBefore(oldestKept)).orElse(false))
+                .sorted()
+                .toList();
+        if (!expired.isEmpty()) {
+            elasticsearch.indices().delete(d -> d.index(expired));
+        }
+        return expired;
+    }
+
+    private static java.util.Optional<YearMonth> month(String suffix) {
+        try {
+            return java.util.Optional.of(YearMonth.parse(suffix, MONTH));
+        } catch (DateTimeParseException notMonthly) {
+            return java.util.Optional.empty();
+        }
+    }
+}

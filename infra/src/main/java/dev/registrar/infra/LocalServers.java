@@ -1,0 +1,85 @@
+package dev.registrar.infra;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The servers of one stack, started in dependency order and stopped in reverse. Knows how each is
+ * reached, and hands that to the services as Spring Boot properties.
+ */
+public final class LocalServers implements AutoCloseable {
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private PostgresEndpoint postgres;
+    private String kafkaBootstrap;
+    private String elasticsearchUrl;
+
+    private LocalServers() {
+    }
+
+    public static LocalServers start(StackSettings settings, Set<Server> servers, Map<String, String> environment) throws Exception {
+        LocalServers stack = new LocalServers();
+        java.nio.file.Files.createDirectories(settings.logDir());
+        try {
+            if (servers.contains(Server.POSTGRES)) {
+                PostgresServer server = new PostgresServer(settings, environment);
+                stack.started.push(server);
+                stack.postgres = server.start();
+            }
+            if (servers.contains(Server.KAFKA)) {
+                KafkaServer server = new KafkaServer(settings, environment);
+                stack.started.push(server);
+                stack.kafkaBootstrap = server.start();
+            }
+            if (servers.contains(Server.ELASTICSEARCH)) {
+                ElasticsearchServer server = new ElasticsearchServer(settings, environment);
+                stack.started.push(server);
+                stack.elasticsearchUrl = server.start();
+            }
+            return stack;
+        } catch (Exception | Error failure) {
+            stack.close();
+            throw failure;
+        }
+    }
+
+    public Optional<PostgresEndpoint> postgres() {
+        return Optional.ofNullable(postgres);
+    }
+
+    public Optional<String> kafkaBootstrap() {
+        return Optional.ofNullable(kafkaBootstrap);
+    }
+
+    public Optional<String> elasticsearchUrl() {
+        return Optional.ofNullable(elasticsearchUrl);
+    }
+
+    /** The Spring Boot properties that point a service at these servers. */
+    public Map<String, String> springProperties() {
+        var properties = new java.util.LinkedHashMap<String, String>();
+        postgres().ifPresent(pg -> {
+            properties.put("spring.datasource.url", pg.jdbcUrl());
+            properties.put("spring.datasource.username", pg.username());
+            properties.put("spring.datasource.password", pg.password());
+        });
+        kafkaBootstrap().ifPresent(bootstrap -> properties.put("spring.kafka.bootstrap-servers", bootstrap));
+        elasticsearchUrl().ifPresent(url -> properties.put("spring.elasticsearch.uris", url));
+        return properties;
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable server = started.pop();
+            try {
+                server.close();
+            } catch (Exception failure) {
+                StackLog.say("stopping %s failed: %s", server.getClass().getSimpleName(), failure.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package dev.registrar.infra;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The whole system on one machine: PostgreSQL, Kafka and Elasticsearch, then registry-service,
+ * audit-projector and reporting-api. Prints what it starts and where each listens, writes
+ * {@code endpoints.env} for scripts, and on Ctrl-C or SIGTERM stops the services, then the servers.
+ *
+ * <p>Usage: {@code LocalStack [--profile NAME] [--fresh]}; the {@code ./devstack} script builds what
+ * is missing and runs this.
+ */
+public final class LocalStack {
+
+    static final int REGISTRY_PORT = 8080;
+    static final int REPORTING_PORT = 8081;
+    static final int PROJECTOR_PORT = 8082;
+    static final String EVENTS_TOPIC = "registrar.events";
+
+    private final StackSettings settings;
+    private final Map<String, String> environment;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private volatile boolean stopping;
+    private LocalServers servers;
+
+    LocalStack(StackSettings settings, Map<String, String> environment) {
+        this.settings = settings;
+        this.environment = environment;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String profile = "dev";
+        boolean fresh = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--profile" -> profile = args[++i];
+                case "--fresh" -> fresh = true;
+                default -> {
+                    System.err.println("usage: LocalStack [--profile NAME] [--fresh]");
+                    System.exit(2);
+                }
+            }
+        }
+        LocalStack stack = new LocalStack(StackSettings.forProfile(profile, fresh, System.getenv()), System.getenv());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.stop();
+            stopped.countDown();
+        }, "registrar-stack-stop"));
+        try {
+            stack.start();
+        } catch (Exception failure) {
+            StackLog.say("could not start: %s", failure.getMessage());
+            System.exit(1);
+        }
+        stack.watch();
+        stopped.await();
+    }
+
+    void start() throws Exception {
+        StackLog.say("starting the %s stack from %s (data in %s)", settings.profile(), settings.home(), settings.stackDir());
+        Files.createDirectories(settings.logDir());
+        servers = LocalServers.start(settings, EnumSet.allOf(Server.class), environment);
+        DevCredentials credentials = DevCredentials.loadOrCreate(settings);
+
+        ServiceProcess registry = new ServiceProcess("registry-service", settings.port(REGISTRY_PORT), settings);
+        ServiceProcess projector = new ServiceProcess("audit-projector", settings.port(PROJECTOR_PORT), settings);
+        ServiceProcess reporting = new ServiceProcess("reporting-api", settings.port(REPORTING_PORT), settings);
+        Map<String, String> serverProperties = servers.springProperties();
+
+        Map<String, Object> registryProperties = new LinkedHashMap<>(serverProperties);
+        registryProperties.put("registrar.tenancy.tenants[0].id", credentials.tenant());
+        registryProperties.put("registrar.tenancy.tenants[0].api-key", credentials.tenantApiKey());
+        registryProperties.put("registrar.tenancy.tenants[0].public-base-url", registry.url());
+        registryProperties.put("registrar.tenancy.admin-api-key", credentials.adminApiKey());
+        registryProperties.put("registrar.tenancy.auditor-api-key", credentials.auditorApiKey());
+        registryProperties.put("registrar.credentials.hash-key", credentials.credentialsHashKey());
+        registryProperties.put("registrar.publishing.topic", EVENTS_TOPIC);
+        start(registry, registryProperties);
+
+        Map<String, Object> projectorProperties = new LinkedHashMap<>(serverProperties);
+        projectorProperties.put("registrar.projector.topic", EVENTS_TOPIC);
+        start(projector, projectorProperties);
+
+        Map<String, Object> reportingProperties = new LinkedHashMap<>(serverProperties);
+        reportingProperties.put("registrar.reporting.auditor-api-key", credentials.auditorApiKey());
+        reportingProperties.put("registrar.reporting.registry-url", registry.url());
+        start(reporting, reportingProperties);
+
+        for (ServiceProcess service : services) {
+            service.awaitHealthy();
+        }
+        Path endpoints = writeEndpoints(registry, reporting, projector, credentials);
+        StackLog.say("ready:");
+        StackLog.say("  registry-service  %s   (RFC 7591 registration: %s/t/%s/register)", registry.url(), registry.url(),
+                credentials.tenant());
+        StackLog.say("  reporting-api     %s", reporting.url());
+        StackLog.say("  audit-projector   %s", projector.url());
+        StackLog.say("  logs              %s", settings.logDir());
+        StackLog.say("endpoints and development keys: %s  (source it in a shell)", endpoints);
+        StackLog.say("press Ctrl-C to stop everything");
+    }
+
+    private void start(ServiceProcess service, Map<String, Object> properties) throws IOException {
+        services.add(service);
+        service.start(properties);
+    }
+
+    /** Says so when a service dies under the running stack, instead of leaving a silent hole. */
+    private void watch() throws InterruptedException {
+        var reported = new java.util.HashSet<String>();
+        while (!stopping) {
+            for (ServiceProcess service : services) {
+                if (!stopping && !service.isAlive() && reported.add(service.module())) {
+                    StackLog.say("%s has stopped; see %s", service.module(), service.logFile());
+                }
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    private Path writeEndpoints(ServiceProcess registry, ServiceProcess reporting, ServiceProcess projector,
+                                DevCredentials credentials) throws IOException {
+        Path file = settings.stackDir().resolve("endpoints.env");
+        Path partial = settings.stackDir().resolve("endpoints.env.partial");
+        Files.writeString(partial, String.join("\n",
+                "# Written by the Registrar local stack (" + settings.profile() + "); removed when it stops.",
+                "REGISTRY_URL=" + registry.url(),
+                "REPORTING_URL=" + reporting.url(),
+                "PROJECTOR_URL=" + projector.url(),
+                "REGISTRATION_URL=" + registry.url() + "/t/" + credentials.tenant() + "/register",
+                "TENANT=" + credentials.tenant(),
+                "TENANT_API_KEY=" + credentials.tenantApiKey(),
+                "ADMIN_API_KEY=" + credentials.adminApiKey(),
+                "AUDITOR_API_KEY=" + credentials.auditorApiKey(),
+                ""));
+        // Readers polling for the file never see half of it.
+        Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return file;
+    }
+
+    void stop() {
+        stopping = true;
+        StackLog.say("stopping");
+        try {
+            Files.deleteIfExists(settings.stackDir().resolve("endpoints.env"));
+        } catch (IOException ignored) {
+            // A leftover file names endpoints that no longer answer; nothing worse.
+        }
+        for (int i = services.size() - 1; i >= 0; i--) {
+            ServiceProcess service = services.get(i);
+            try {
+                service.close();
+                StackLog.say("%s stopped", service.module());
+            } catch (IOException failure) {
+                StackLog.say("stopping %s failed: %s", service.module(), failure.getMessage());
+            }
+        }
+        if (servers != null) {
+            servers.close();
+        }
+        StackLog.say("stopped");
+    }
+}

@@ -1,0 +1,24 @@
+package dev.registrar.events;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+
+/**
+ * The payloads the topic carries. Each names its stable wire type with {@link JsonTypeName}; its
+ * schema version is 1 until its shape changes, when the payload overrides {@link #schemaVersion()}.
+ */
+public sealed interface EventPayload permits ClientRegisteredPayload, ClientMetadataUpdatedPayload,
+        RegistrationAccessTokenRotatedPayload, ClientDeletedPayload, PolicySetPayload, InitialAccessTokenIssuedPayload,
+        InitialAccessTokenUsedPayload, InitialAccessTokenRevokedPayload, RegistrationRejectedPayload, TenantConfiguredPayload, ClientSecretRotatedPayload, ClientRevokedPayload,
+        ClientExpiredPayload, ClientAuthenticationFailedPayload, TokenIssuedPayload, TokenRevokedPayload, TokensRevokedForClientPayload {
+
+    @JsonIgnore
+    default String wireType() {
+        return getClass().getAnnotation(JsonTypeName.class).value();
+    }
+
+    @JsonIgnore
+    default int schemaVersion() {
+        return 1;
+    }
+}

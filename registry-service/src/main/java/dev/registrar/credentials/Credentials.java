@@ -1,0 +1,122 @@
+package dev.registrar.credentials;
+
+import static dev.registrar.readmodel.jooq.Tables.CREDENTIAL;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Component;
+
+/**
+ * Issues, verifies and forgets secrets. A secret is 256 bits from a CSPRNG; only its keyed hash
+ * is stored, in the caller's transaction, so it is written together with the event that issues it.
+ * Verification compares hashes in constant time.
+ */
+@Component
+public class Credentials {
+
+    private static final int SECRET_BYTES = 32;
+
+    private final DSLContext db;
+    private final KeyedHash hash;
+    private final SecureRandom random = new SecureRandom();
+    private final Clock clock;
+
+    Credentials(DSLContext db, CredentialsProperties properties, Clock clock) {
+        this.db = db;
+        this.hash = new KeyedHash(Base64.getDecoder().decode(properties.hashKey()));
+        this.clock = clock;
+    }
+
+    /** Issues a new secret of this kind for the owner, replacing the one it had. */
+    public IssuedSecret issue(String ownerId, CredentialKind kind, Instant expiresAt) {
+        String value = newSecret();
+        Instant now = clock.instant();
+        byte[] valueHash = hash.of(value);
+        db.insertInto(CREDENTIAL)
+                .set(CREDENTIAL.OWNER_ID, ownerId)
+                .set(CREDENTIAL.KIND, kind.name())
+                .set(CREDENTIAL.HASH, valueHash)
+                .set(CREDENTIAL.ISSUED_AT, now.atOffset(ZoneOffset.UTC))
+                .set(CREDENTIAL.EXPIRES_AT, expiresAt == null ? null : expiresAt.atOffset(ZoneOffset.UTC))
+                .onConflict(CREDENTIAL.OWNER_ID, CREDENTIAL.KIND)
+                .doUpdate()
+                .set(CREDENTIAL.HASH, valueHash)
+                .set(CREDENTIAL.ISSUED_AT, now.atOffset(ZoneOffset.UTC))
+                .set(CREDENTIAL.EXPIRES_AT, expiresAt == null ? null : expiresAt.atOffset(ZoneOffset.UTC))
+                .setNull(CREDENTIAL.PREVIOUS_HASH)
+                .setNull(CREDENTIAL.PREVIOUS_EXPIRES_AT)
+                .execute();
+        return new IssuedSecret(value, expiresAt);
+    }
+
+    /**
+     * Replaces the owner's secret of this kind with a new one; the one it had keeps working until
+     * {@code previousValidUntil} (or its own expiry, if sooner).
+     */
+    public IssuedSecret rotate(String ownerId, CredentialKind kind, Instant expiresAt, Instant previousValidUntil) {
+        String value = newSecret();
+        OffsetDateTime graceEnd = previousValidUntil.atOffset(ZoneOffset.UTC);
+        int rotated = db.update(CREDENTIAL)
+                .set(CREDENTIAL.PREVIOUS_HASH, CREDENTIAL.HASH)
+                .set(CREDENTIAL.PREVIOUS_EXPIRES_AT, DSL.least(DSL.coalesce(CREDENTIAL.EXPIRES_AT, graceEnd), DSL.val(graceEnd)))
+                .set(CREDENTIAL.HASH, hash.of(value))
+                .set(CREDENTIAL.ISSUED_AT, clock.instant().atOffset(ZoneOffset.UTC))
+                .set(CREDENTIAL.EXPIRES_AT, expiresAt == null ? null : expiresAt.atOffset(ZoneOffset.UTC))
+                .where(CREDENTIAL.OWNER_ID.eq(ownerId).and(CREDENTIAL.KIND.eq(kind.name())))
+                .execute();
+        if (rotated == 0) {
+            throw new IllegalStateException("no " + kind + " to rotate for " + ownerId);
+        }
+        return new IssuedSecret(value, expiresAt);
+    }
+
+    /**
+     * Whether the presented value is the owner's current secret of this kind, or the previous one
+     * within its grace period, and not expired. Both are compared, always, in constant time.
+     */
+    public boolean verify(String ownerId, CredentialKind kind, String presented) {
+        byte[] presentedHash = hash.of(presented);
+        Instant now = clock.instant();
+        return db.select(CREDENTIAL.HASH, CREDENTIAL.EXPIRES_AT, CREDENTIAL.PREVIOUS_HASH, CREDENTIAL.PREVIOUS_EXPIRES_AT)
+                .from(CREDENTIAL)
+                .where(CREDENTIAL.OWNER_ID.eq(ownerId).and(CREDENTIAL.KIND.eq(kind.name())))
+                .fetchOptional()
+                .map(stored -> matches(stored.value1(), stored.value2(), presentedHash, now)
+                        | matches(stored.value3(), stored.value4(), presentedHash, now))
+                .orElse(false);
+    }
+
+    private String newSecret() {
+        byte[] bytes = new byte[SECRET_BYTES];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static boolean matches(byte[] storedHash, OffsetDateTime expiresAt, byte[] presentedHash, Instant now) {
+        boolean live = storedHash != null && (expiresAt == null || expiresAt.toInstant().isAfter(now));
+        return live & KeyedHash.same(storedHash == null ? new byte[0] : storedHash, presentedHash);
+    }
+
+    /** The owner of a presented bearer secret (an initial access token names no owner when presented). */
+    public Optional<String> ownerOf(CredentialKind kind, String presented) {
+        return db.select(CREDENTIAL.OWNER_ID)
+                .from(CREDENTIAL)
+                .where(CREDENTIAL.KIND.eq(kind.name()).and(CREDENTIAL.HASH.eq(hash.of(presented))))
+                .fetchOptional(CREDENTIAL.OWNER_ID);
+    }
+
+    public void forget(String ownerId, CredentialKind kind) {
+        db.deleteFrom(CREDENTIAL).where(CREDENTIAL.OWNER_ID.eq(ownerId).and(CREDENTIAL.KIND.eq(kind.name()))).execute();
+    }
+
+    public void forget(String ownerId) {
+        db.deleteFrom(CREDENTIAL).where(CREDENTIAL.OWNER_ID.eq(ownerId)).execute();
+    }
+}

@@ -1,0 +1,211 @@
+package dev.registrar.readmodel;
+
+import static dev.registrar.readmodel.jooq.Tables.CLIENT_REGISTRATION;
+import static dev.registrar.readmodel.jooq.Tables.TOKEN;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.registrar.client.ClientMetadata;
+import dev.registrar.client.ClientMetadataUpdated;
+import dev.registrar.client.ClientRegistered;
+import dev.registrar.client.ClientSecretRotated;
+import dev.registrar.client.ClientStatus;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.JSONB;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+/** One row per client, keyed by client id; every write is guarded by the event's sequence, so a replay changes nothing. */
+@Repository
+class ClientRegistrationRepository {
+
+    private final DSLContext db;
+    private final ObjectMapper json;
+
+    ClientRegistrationRepository(DSLContext db, ObjectMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    void insert(ClientRegistered event, long sequence) {
+        db.insertInto(CLIENT_REGISTRATION)
+                .set(CLIENT_REGISTRATION.CLIENT_ID, event.clientId())
+                .set(CLIENT_REGISTRATION.TENANT, event.tenant())
+                .set(metadataColumns(event.metadata()))
+                .set(CLIENT_REGISTRATION.REGISTRATION_METHOD, event.registrationMethod().wireName())
+                .set(CLIENT_REGISTRATION.STATUS, ClientStatus.ACTIVE.wireName())
+                .set(CLIENT_REGISTRATION.POLICY_VERSION, event.policyVersion())
+                .set(CLIENT_REGISTRATION.INITIAL_ACCESS_TOKEN_ID, event.initialAccessTokenId())
+                .set(CLIENT_REGISTRATION.REGISTERED_AT, time(event.registeredAt()))
+                .set(CLIENT_REGISTRATION.CLIENT_SECRET_EXPIRES_AT, time(event.clientSecretExpiresAt()))
+                .set(CLIENT_REGISTRATION.EXPIRES_AT, time(event.expiresAt()))
+                .set(CLIENT_REGISTRATION.LAST_SEQUENCE, sequence)
+                .onConflict(CLIENT_REGISTRATION.CLIENT_ID)
+                .doNothing()
+                .execute();
+    }
+
+    void update(ClientMetadataUpdated event, long sequence) {
+        db.update(CLIENT_REGISTRATION)
+                .set(metadataColumns(event.metadata()))
+                .set(CLIENT_REGISTRATION.POLICY_VERSION, event.policyVersion())
+                .set(CLIENT_REGISTRATION.UPDATED_AT, time(event.updatedAt()))
+                .set(CLIENT_REGISTRATION.LAST_SEQUENCE, sequence)
+                .where(CLIENT_REGISTRATION.CLIENT_ID.eq(event.clientId()).and(CLIENT_REGISTRATION.LAST_SEQUENCE.lt(sequence)))
+                .execute();
+    }
+
+    void markStatus(String clientId, ClientStatus status, String reason, Instant at, long sequence) {
+        db.update(CLIENT_REGISTRATION)
+                .set(CLIENT_REGISTRATION.STATUS, status.wireName())
+                .set(CLIENT_REGISTRATION.STATUS_REASON, reason)
+                .set(CLIENT_REGISTRATION.UPDATED_AT, time(at))
+                .set(CLIENT_REGISTRATION.LAST_SEQUENCE, sequence)
+                .where(CLIENT_REGISTRATION.CLIENT_ID.eq(clientId).and(CLIENT_REGISTRATION.LAST_SEQUENCE.lt(sequence)))
+                .execute();
+    }
+
+    void secretRotated(ClientSecretRotated event, long sequence) {
+        db.update(CLIENT_REGISTRATION)
+                .set(CLIENT_REGISTRATION.CLIENT_SECRET_EXPIRES_AT, time(event.secretExpiresAt()))
+                .set(CLIENT_REGISTRATION.LAST_SEQUENCE, sequence)
+                .where(CLIENT_REGISTRATION.CLIENT_ID.eq(event.clientId()).and(CLIENT_REGISTRATION.LAST_SEQUENCE.lt(sequence)))
+                .execute();
+    }
+
+    void advance(String clientId, long sequence) {
+        db.update(CLIENT_REGISTRATION)
+                .set(CLIENT_REGISTRATION.LAST_SEQUENCE, sequence)
+                .where(CLIENT_REGISTRATION.CLIENT_ID.eq(clientId).and(CLIENT_REGISTRATION.LAST_SEQUENCE.lt(sequence)))
+                .execute();
+    }
+
+    Optional<ClientView> find(String tenant, String clientId) {
+        return db.select(CLIENT_REGISTRATION.CLIENT_ID, CLIENT_REGISTRATION.TENANT, CLIENT_REGISTRATION.STATUS,
+                        CLIENT_REGISTRATION.CLIENT_NAME, CLIENT_REGISTRATION.REDIRECT_URIS, CLIENT_REGISTRATION.GRANT_TYPES,
+                        CLIENT_REGISTRATION.RESPONSE_TYPES, CLIENT_REGISTRATION.TOKEN_ENDPOINT_AUTH_METHOD,
+                        CLIENT_REGISTRATION.SCOPES, CLIENT_REGISTRATION.SOFTWARE_ID, CLIENT_REGISTRATION.SOFTWARE_VERSION,
+                        CLIENT_REGISTRATION.REGISTRATION_METHOD, CLIENT_REGISTRATION.REGISTERED_AT, CLIENT_REGISTRATION.STATUS_REASON,
+                        CLIENT_REGISTRATION.CLIENT_SECRET_EXPIRES_AT, CLIENT_REGISTRATION.EXPIRES_AT)
+                .from(CLIENT_REGISTRATION)
+                .where(CLIENT_REGISTRATION.CLIENT_ID.eq(clientId).and(CLIENT_REGISTRATION.TENANT.eq(tenant)))
+                .fetchOptional(record -> new ClientView(record.value1(), record.value2(), record.value3(), record.value4(),
+                        List.of(record.value5()), List.of(record.value6()), List.of(record.value7()), record.value8(),
+                        List.of(record.value9()), record.value10(), record.value11(), record.value12(),
+                        record.value13().toInstant(), record.value14(), instant(record.value15()), instant(record.value16())));
+    }
+
+    Optional<RegisteredClient> registration(String tenant, String clientId) {
+        return db.select(CLIENT_REGISTRATION.CLIENT_ID, CLIENT_REGISTRATION.TENANT, CLIENT_REGISTRATION.STATUS,
+                        CLIENT_REGISTRATION.METADATA, CLIENT_REGISTRATION.REGISTERED_AT, CLIENT_REGISTRATION.CLIENT_SECRET_EXPIRES_AT)
+                .from(CLIENT_REGISTRATION)
+                .where(CLIENT_REGISTRATION.CLIENT_ID.eq(clientId).and(CLIENT_REGISTRATION.TENANT.eq(tenant)))
+                .fetchOptional(record -> new RegisteredClient(record.value1(), record.value2(), record.value3(),
+                        metadata(record.value4()), record.value5().toInstant(),
+                        record.value6() == null ? null : record.value6().toInstant()));
+    }
+
+    /** The clients a batch of tokens names, with what recording a token for them needs. */
+    Map<String, TokenSubject> tokenSubjects(String tenant, Collection<String> clientIds) {
+        return db.select(CLIENT_REGISTRATION.CLIENT_ID, CLIENT_REGISTRATION.STATUS, CLIENT_REGISTRATION.SCOPES,
+                        CLIENT_REGISTRATION.SOFTWARE_ID, CLIENT_REGISTRATION.SOFTWARE_VERSION)
+                .from(CLIENT_REGISTRATION)
+                .where(CLIENT_REGISTRATION.TENANT.eq(tenant).and(CLIENT_REGISTRATION.CLIENT_ID.in(clientIds)))
+                .fetchMap(CLIENT_REGISTRATION.CLIENT_ID, record -> new TokenSubject(record.value1(), record.value2(),
+                        List.of(record.value3()), record.value4(), record.value5()));
+    }
+
+    /** Active clients of one software, with their versions, for revoking a compromised release. */
+    List<SoftwareClient> activeClientsOf(String tenant, String softwareId) {
+        return db.select(CLIENT_REGISTRATION.CLIENT_ID, CLIENT_REGISTRATION.SOFTWARE_VERSION)
+                .from(CLIENT_REGISTRATION)
+                .where(CLIENT_REGISTRATION.TENANT.eq(tenant)
+                        .and(CLIENT_REGISTRATION.SOFTWARE_ID.eq(softwareId))
+                        .and(CLIENT_REGISTRATION.STATUS.eq(ClientStatus.ACTIVE.wireName())))
+                .fetch(record -> new SoftwareClient(record.value1(), record.value2()));
+    }
+
+    /**
+     * Active clients past their lifetime, or stale: no token issued since {@code staleBefore} (nor
+     * registered since) and none still live.
+     */
+    List<ExpiryCandidate> expiryCandidates(Instant now, Instant staleBefore) {
+        var pastLifetime = CLIENT_REGISTRATION.EXPIRES_AT.le(time(now));
+        var liveToken = DSL.exists(DSL.selectOne().from(TOKEN).where(TOKEN.CLIENT_ID.eq(CLIENT_REGISTRATION.CLIENT_ID)
+                .and(TOKEN.REVOKED_AT.isNull()).and(TOKEN.EXPIRES_AT.gt(time(now)))));
+        var stale = DSL.coalesce(CLIENT_REGISTRATION.LAST_TOKEN_ISSUED_AT, CLIENT_REGISTRATION.REGISTERED_AT).lt(time(staleBefore))
+                .andNot(liveToken);
+        return db.select(CLIENT_REGISTRATION.CLIENT_ID, CLIENT_REGISTRATION.TENANT, pastLifetime)
+                .from(CLIENT_REGISTRATION)
+                .where(CLIENT_REGISTRATION.STATUS.eq(ClientStatus.ACTIVE.wireName()).and(pastLifetime.or(stale)))
+                .orderBy(CLIENT_REGISTRATION.CLIENT_ID)
+                .fetch(record -> new ExpiryCandidate(record.value1(), record.value2(),
+                        Boolean.TRUE.equals(record.value3()) ? "lifetime" : "stale"));
+    }
+
+    void tokensIssued(String clientId, Instant latest) {
+        db.update(CLIENT_REGISTRATION)
+                .set(CLIENT_REGISTRATION.LAST_TOKEN_ISSUED_AT,
+                        DSL.greatest(DSL.coalesce(CLIENT_REGISTRATION.LAST_TOKEN_ISSUED_AT, time(latest)), DSL.val(time(latest))))
+                .where(CLIENT_REGISTRATION.CLIENT_ID.eq(clientId))
+                .execute();
+    }
+
+    int countActive(String tenant, String softwareId) {
+        return db.fetchCount(CLIENT_REGISTRATION, CLIENT_REGISTRATION.TENANT.eq(tenant)
+                .and(CLIENT_REGISTRATION.SOFTWARE_ID.eq(softwareId))
+                .and(CLIENT_REGISTRATION.STATUS.eq(ClientStatus.ACTIVE.wireName())));
+    }
+
+    /** The columns that mirror the registered metadata, the same for a registration and an update. */
+    private Map<Field<?>, Object> metadataColumns(ClientMetadata metadata) {
+        Map<Field<?>, Object> columns = new LinkedHashMap<>();
+        columns.put(CLIENT_REGISTRATION.CLIENT_NAME, metadata.clientName());
+        columns.put(CLIENT_REGISTRATION.REDIRECT_URIS, array(metadata.redirectUris()));
+        columns.put(CLIENT_REGISTRATION.GRANT_TYPES, array(metadata.grantTypes()));
+        columns.put(CLIENT_REGISTRATION.RESPONSE_TYPES, array(metadata.responseTypes()));
+        columns.put(CLIENT_REGISTRATION.TOKEN_ENDPOINT_AUTH_METHOD, metadata.tokenEndpointAuthMethod());
+        columns.put(CLIENT_REGISTRATION.SCOPES, array(metadata.scopes()));
+        columns.put(CLIENT_REGISTRATION.SOFTWARE_ID, metadata.softwareId());
+        columns.put(CLIENT_REGISTRATION.SOFTWARE_VERSION, metadata.softwareVersion());
+        columns.put(CLIENT_REGISTRATION.METADATA, document(metadata));
+        return columns;
+    }
+
+    private JSONB document(ClientMetadata metadata) {
+        try {
+            return JSONB.valueOf(json.writeValueAsString(metadata));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("client metadata could not be written as JSON", e);
+        }
+    }
+
+    private ClientMetadata metadata(JSONB stored) {
+        try {
+            return json.readValue(stored.data(), ClientMetadata.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored client metadata is unreadable", e);
+        }
+    }
+
+    private static String[] array(List<String> values) {
+        return values.toArray(String[]::new);
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+
+    private static OffsetDateTime time(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.registrar.reporting;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import java.net.URI;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param auditorApiKey     the auditors' API key, presented as a Bearer token on /api/**
+ * @param eventIndexPattern the indices of the event log the projector writes
+ * @param tokenIndexPattern the indices of token issuances the projector writes
+ * @param securityIndexPattern the indices of security events the projector writes
+ * @param clientIndex       the index of each client's current state the projector writes
+ * @param maxTimelineEvents the most events one timeline response returns
+ * @param registryUrl       registry-service, asked for the event store's counts when reconciling (with the auditor key)
+ */
+@Validated
+@ConfigurationProperties("registrar.reporting")
+record ReportingProperties(
+        @NotBlank String auditorApiKey,
+        @NotBlank @DefaultValue("registrar-events-*") String eventIndexPattern,
+        @NotBlank @DefaultValue("registrar-tokens-*") String tokenIndexPattern,
+        @NotBlank @DefaultValue("registrar-security-*") String securityIndexPattern,
+        @NotBlank @DefaultValue("registrar-clients") String clientIndex,
+        @Min(1) @Max(10_000) @DefaultValue("1000") int maxTimelineEvents,
+        URI registryUrl) {
+
+    @Override
+    public String toString() {
+        return "ReportingProperties[auditorApiKey=(hidden), eventIndexPattern=" + eventIndexPattern
+                + ", tokenIndexPattern=" + tokenIndexPattern + ", securityIndexPattern=" + securityIndexPattern + ", clientIndex=" + clientIndex
+                + ", maxTimelineEvents=" + maxTimelineEvents + ", registryUrl=" + registryUrl + "]";
+    }
+}

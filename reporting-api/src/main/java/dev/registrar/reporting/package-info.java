@@ -1,0 +1,2 @@
+/** Read-only compliance reports over Elasticsearch for auditors. */
+package dev.registrar.reporting;

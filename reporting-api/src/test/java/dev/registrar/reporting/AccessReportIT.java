@@ -1,0 +1,116 @@
+package dev.registrar.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.registrar.infra.Server;
+import dev.registrar.infra.WithLocalServers;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+
+@WithLocalServers(Server.ELASTICSEARCH)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "registrar.reporting.auditor-api-key=auditor-key",
+        "registrar.reporting.token-index-pattern=access-it-*"
+})
+class AccessReportIT {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ElasticsearchClient elasticsearch;
+    @Autowired
+    ObjectMapper json;
+
+    @Test
+    void reportAnswersWhichVersionsObtainedWhichScopesWithDistinctClientsAndSubjects() throws Exception {
+        String index = "access-it-" + UUID.randomUUID().toString().substring(0, 8);
+        elasticsearch.indices().create(c -> c.index(index).mappings(m -> m
+                .properties("tenant", p -> p.keyword(k -> k)).properties("clientId", p -> p.keyword(k -> k))
+                .properties("softwareId", p -> p.keyword(k -> k)).properties("softwareVersion", p -> p.keyword(k -> k))
+                .properties("scopes", p -> p.keyword(k -> k)).properties("subject", p -> p.keyword(k -> k))
+                .properties("issuedAt", p -> p.date(d -> d))));
+        token(index, "dev", "c1", "claude", "1.0.0", List.of("read:customer_data", "mcp:tools"), "alice", "2026-10-05T10:00:00Z");
+        token(index, "dev", "c1", "claude", "1.0.0", List.of("read:customer_data"), "bob", "2026-11-05T10:00:00Z");
+        token(index, "dev", "c2", "claude", "1.0.0", List.of("read:customer_data"), "alice", "2026-12-05T10:00:00Z");
+        token(index, "dev", "c3", "claude", "2.0.0", List.of("read:customer_data"), "carol", "2026-12-06T10:00:00Z");
+        token(index, "dev", "c4", "cursor", "0.9.0", List.of("mcp:tools"), "dave", "2026-12-07T10:00:00Z");
+        token(index, "dev", "c1", "claude", "1.0.0", List.of("read:customer_data"), "erin", "2027-01-05T10:00:00Z");
+        token(index, "other", "c9", "claude", "1.0.0", List.of("read:customer_data"), "zed", "2026-11-05T10:00:00Z");
+        elasticsearch.indices().refresh(r -> r.index(index));
+
+        ResponseEntity<String> response = get("/api/v1/reports/access?from=2026-10-01T00:00:00Z&to=2027-01-01T00:00:00Z"
+                + "&tenant=dev&scope=read:customer_data");
+
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
+        JsonNode rows = json.readTree(response.getBody()).get("rows");
+        assertThat(rows).hasSize(2);
+        JsonNode v1 = rows.get(0);
+        assertThat(v1.get("software_id").asText()).isEqualTo("claude");
+        assertThat(v1.get("software_version").asText()).isEqualTo("1.0.0");
+        assertThat(v1.get("scope").asText()).isEqualTo("read:customer_data");
+        assertThat(v1.get("tokens").asLong()).isEqualTo(3);
+        assertThat(v1.get("distinct_clients").asLong()).isEqualTo(2);
+        assertThat(v1.get("distinct_subjects").asLong()).isEqualTo(2);
+        assertThat(v1.get("first_seen").asText()).isEqualTo("2026-10-05T10:00:00Z");
+        assertThat(v1.get("last_seen").asText()).isEqualTo("2026-12-05T10:00:00Z");
+        assertThat(rows.get(1).get("software_version").asText()).isEqualTo("2.0.0");
+        assertThat(rows.get(1).get("tokens").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void reportIsExportedAsCsvWithTheQueryInItsHeader() throws Exception {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth("auditor-key");
+        headers.setAccept(List.of(org.springframework.http.MediaType.parseMediaType("text/csv")));
+
+        ResponseEntity<String> response = http.exchange("/api/v1/reports/access?from=2026-10-01T00:00:00Z&to=2027-01-01T00:00:00Z&tenant=dev",
+                HttpMethod.GET, new HttpEntity<>(headers), String.class);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        assertThat(response.getHeaders().getContentType().toString()).startsWith("text/csv");
+        String[] lines = response.getBody().split("\n");
+        assertThat(lines[1]).startsWith("# from=2026-10-01T00:00:00Z to=2027-01-01T00:00:00Z tenant=dev");
+        assertThat(lines[2]).isEqualTo("software_id,software_version,scope,tokens,distinct_clients,distinct_subjects,first_seen,last_seen");
+    }
+
+    @Test
+    void openApiDescriptionListsTheReports() {
+        ResponseEntity<String> response = http.getForEntity("/v3/api-docs", String.class);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        assertThat(response.getBody()).contains("/api/v1/reports/access", "/api/v1/reports/security", "/api/v1/clients/{clientId}/events");
+    }
+
+    @Test
+    void reportWithoutAValidRangeIsRefusedWith400() {
+        assertThat(get("/api/v1/reports/access?from=2027-01-01T00:00:00Z&to=2026-01-01T00:00:00Z").getStatusCode().value()).isEqualTo(400);
+        assertThat(get("/api/v1/reports/access?from=yesterday&to=2026-01-01T00:00:00Z").getStatusCode().value()).isEqualTo(400);
+        assertThat(get("/api/v1/reports/access?to=2026-01-01T00:00:00Z").getStatusCode().value()).isEqualTo(400);
+    }
+
+    private void token(String index, String tenant, String clientId, String softwareId, String version, List<String> scopes,
+                       String subject, String issuedAt) throws Exception {
+        Map<String, Object> document = new HashMap<>(Map.of("tenant", tenant, "clientId", clientId, "softwareId", softwareId,
+                "softwareVersion", version, "scopes", scopes, "subject", subject, "issuedAt", issuedAt));
+        elasticsearch.index(i -> i.index(index).document(document));
+    }
+
+    private ResponseEntity<String> get(String path) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth("auditor-key");
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.registrar.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.JsonpUtils;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class AccessReportTest {
+
+    private final AccessReport report = new AccessReport(new ElasticsearchClient(null),
+            new ReportingProperties("key", "registrar-events-*", "registrar-tokens-*", "registrar-security-*", "registrar-clients", 1000, null));
+
+    @Test
+    void requestFiltersTheTimeRangeAndGroupsBySoftwareVersionAndScope() throws Exception {
+        JsonNode body = json(new AccessReport.Filters(Instant.parse("2026-10-01T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z"),
+                "dev", null, null, null, null, null));
+
+        assertThat(body.at("/size").asInt()).isZero();
+        assertThat(body.at("/query/bool/filter/0/range/issuedAt/gte").asText()).isEqualTo("2026-10-01T00:00:00Z");
+        assertThat(body.at("/query/bool/filter/0/range/issuedAt/lt").asText()).isEqualTo("2027-01-01T00:00:00Z");
+        assertThat(body.at("/query/bool/filter/1/term/tenant/value").asText()).isEqualTo("dev");
+        assertThat(body.at("/aggregations/software/terms/field").asText()).isEqualTo("softwareId");
+        assertThat(body.at("/aggregations/software/aggregations/version/terms/field").asText()).isEqualTo("softwareVersion");
+        JsonNode scope = body.at("/aggregations/software/aggregations/version/aggregations/scope");
+        assertThat(scope.at("/terms/field").asText()).isEqualTo("scopes");
+        assertThat(scope.at("/terms/include").isMissingNode()).isTrue();
+        assertThat(scope.at("/aggregations/clients/cardinality/field").asText()).isEqualTo("clientId");
+        assertThat(scope.at("/aggregations/subjects/cardinality/field").asText()).isEqualTo("subject");
+    }
+
+    @Test
+    void scopeFilterAlsoKeepsOtherScopesOutOfTheRows() throws Exception {
+        JsonNode body = json(new AccessReport.Filters(Instant.EPOCH, Instant.parse("2027-01-01T00:00:00Z"),
+                null, "read:customer_data", null, null, null, null));
+
+        assertThat(body.at("/query/bool/filter/1/term/scopes/value").asText()).isEqualTo("read:customer_data");
+        assertThat(body.at("/aggregations/software/aggregations/version/aggregations/scope/terms/include/0").asText())
+                .isEqualTo("read:customer_data");
+    }
+
+    private JsonNode json(AccessReport.Filters filters) throws Exception {
+        return new ObjectMapper().readTree(JsonpUtils.toJsonString(report.request(filters), new JacksonJsonpMapper()));
+    }
+}
