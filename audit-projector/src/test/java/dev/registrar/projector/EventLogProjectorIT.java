@@ -35,9 +35,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 
 @WithLocalServers({Server.KAFKA, Server.ELASTICSEARCH})
 @SpringBootTest
+@DirtiesContext
 class EventLogProjectorIT {
 
     @Autowired

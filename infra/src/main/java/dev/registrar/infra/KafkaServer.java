@@ -39,6 +39,14 @@ final class KafkaServer implements AutoCloseable {
         this.process = new ManagedProcess("Kafka", dir.resolve("kafka.pid"), settings.logDir().resolve("kafka.log"), dir.toString());
     }
 
+    /**
+     * Where Kafka Streams applications of this stack keep their local state: beside the broker's
+     * data, and wiped with it, because the state is only valid for this broker's changelog topics.
+     */
+    Path streamsStateDir() {
+        return dir.resolve("streams-state");
+    }
+
     /** Starts the broker and returns its bootstrap address once it answers. */
     String start() throws Exception {
         if (Docker.available(environment)) {
@@ -52,6 +60,7 @@ final class KafkaServer implements AutoCloseable {
         Path data = dir.resolve("data");
         if (settings.fresh()) {
             Folders.delete(data);
+            Folders.delete(streamsStateDir());
         }
         Files.createDirectories(data);
         String bootstrap = "127.0.0.1:" + settings.port(BROKER_PORT);

@@ -1,5 +1,7 @@
 package dev.registrar.infra;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -15,6 +17,7 @@ public final class LocalServers implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private PostgresEndpoint postgres;
     private String kafkaBootstrap;
+    private Path kafkaStreamsStateDir;
     private String elasticsearchUrl;
 
     private LocalServers() {
@@ -22,7 +25,7 @@ public final class LocalServers implements AutoCloseable {
 
     public static LocalServers start(StackSettings settings, Set<Server> servers, Map<String, String> environment) throws Exception {
         LocalServers stack = new LocalServers();
-        java.nio.file.Files.createDirectories(settings.logDir());
+        Files.createDirectories(settings.logDir());
         try {
             if (servers.contains(Server.POSTGRES)) {
                 PostgresServer server = new PostgresServer(settings, environment);
@@ -33,6 +36,7 @@ public final class LocalServers implements AutoCloseable {
                 KafkaServer server = new KafkaServer(settings, environment);
                 stack.started.push(server);
                 stack.kafkaBootstrap = server.start();
+                stack.kafkaStreamsStateDir = server.streamsStateDir();
             }
             if (servers.contains(Server.ELASTICSEARCH)) {
                 ElasticsearchServer server = new ElasticsearchServer(settings, environment);
@@ -66,7 +70,10 @@ public final class LocalServers implements AutoCloseable {
             properties.put("spring.datasource.username", pg.username());
             properties.put("spring.datasource.password", pg.password());
         });
-        kafkaBootstrap().ifPresent(bootstrap -> properties.put("spring.kafka.bootstrap-servers", bootstrap));
+        kafkaBootstrap().ifPresent(bootstrap -> {
+            properties.put("spring.kafka.bootstrap-servers", bootstrap);
+            properties.put("spring.kafka.streams.state-dir", kafkaStreamsStateDir.toString());
+        });
         elasticsearchUrl().ifPresent(url -> properties.put("spring.elasticsearch.uris", url));
         return properties;
     }

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -89,7 +90,9 @@ class KafkaEventPublisher {
     }
 
     private void send(String key, EventEnvelope envelope) throws JsonProcessingException {
-        CompletableFuture<?> acknowledged = kafka.send(properties.topic(), key, json.writeValueAsString(envelope));
+        // The record's timestamp is the event's time, so windows downstream (the anomaly detector) follow when things happened.
+        CompletableFuture<?> acknowledged = kafka.send(new ProducerRecord<>(properties.topic(), null,
+                envelope.occurredAt().toEpochMilli(), key, json.writeValueAsString(envelope)));
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         batch.getOrComputeResource(PENDING_ACKS, name -> {
             List<CompletableFuture<?>> pending = new ArrayList<>();

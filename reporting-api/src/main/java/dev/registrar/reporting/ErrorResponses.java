@@ -27,6 +27,12 @@ class ErrorResponses extends ResponseEntityExceptionHandler {
                 .body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-report-request", bad.getMessage()));
     }
 
+    @ExceptionHandler(Alerts.AlertNotFound.class)
+    ResponseEntity<ProblemDetail> alertNotFound(Alerts.AlertNotFound missing) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(HttpStatus.NOT_FOUND, "alert-not-found", missing.getMessage()));
+    }
+
     @ExceptionHandler(Reconciliation.RegistryUnavailable.class)
     ResponseEntity<ProblemDetail> registryUnavailable(Reconciliation.RegistryUnavailable unavailable) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -138,19 +137,11 @@ class ReportController {
     private record Range(Instant from, Instant to) {
 
         static Range of(String from, String to) {
-            Range range = new Range(instant("from", from), instant("to", to));
+            Range range = new Range(ReportParameters.instant("from", from), ReportParameters.instant("to", to));
             if (!range.from().isBefore(range.to())) {
                 throw new BadReportRequest("from must be before to");
             }
             return range;
-        }
-    }
-
-    private static Instant instant(String name, String value) {
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException malformed) {
-            throw new BadReportRequest(name + " must be an ISO-8601 instant, e.g. 2026-10-01T00:00:00Z");
         }
     }
 }

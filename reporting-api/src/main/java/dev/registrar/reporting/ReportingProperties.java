@@ -14,6 +14,7 @@ import org.springframework.validation.annotation.Validated;
  * @param tokenIndexPattern the indices of token issuances the projector writes
  * @param securityIndexPattern the indices of security events the projector writes
  * @param clientIndex       the index of each client's current state the projector writes
+ * @param alertIndexPattern the indices of the anomaly detector's alerts
  * @param maxTimelineEvents the most events one timeline response returns
  * @param registryUrl       registry-service, asked for the event store's counts when reconciling (with the auditor key)
  */
@@ -25,13 +26,14 @@ record ReportingProperties(
         @NotBlank @DefaultValue("registrar-tokens-*") String tokenIndexPattern,
         @NotBlank @DefaultValue("registrar-security-*") String securityIndexPattern,
         @NotBlank @DefaultValue("registrar-clients") String clientIndex,
+        @NotBlank @DefaultValue("registrar-alerts-*") String alertIndexPattern,
         @Min(1) @Max(10_000) @DefaultValue("1000") int maxTimelineEvents,
         URI registryUrl) {
 
     @Override
     public String toString() {
         return "ReportingProperties[auditorApiKey=(hidden), eventIndexPattern=" + eventIndexPattern
-                + ", tokenIndexPattern=" + tokenIndexPattern + ", securityIndexPattern=" + securityIndexPattern + ", clientIndex=" + clientIndex
+                + ", tokenIndexPattern=" + tokenIndexPattern + ", securityIndexPattern=" + securityIndexPattern + ", clientIndex=" + clientIndex + ", alertIndexPattern=" + alertIndexPattern
                 + ", maxTimelineEvents=" + maxTimelineEvents + ", registryUrl=" + registryUrl + "]";
     }
 }

@@ -13,7 +13,7 @@ class ClientTimelineReportTest {
 
     private final JacksonJsonpMapper mapper = new JacksonJsonpMapper();
     private final ClientTimelineReport report = new ClientTimelineReport(
-            new ElasticsearchClient(null), new ReportingProperties("key", "registrar-events-*", "registrar-tokens-*", "registrar-security-*", "registrar-clients", 1000, null));
+            new ElasticsearchClient(null), new ReportingProperties("key", "registrar-events-*", "registrar-tokens-*", "registrar-security-*", "registrar-clients", "registrar-alerts-*", 1000, null));
 
     @Test
     void requestFiltersOnTheClientAggregateAndSortsBySequence() throws Exception {

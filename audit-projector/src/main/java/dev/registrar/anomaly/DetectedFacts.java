@@ -1,0 +1,78 @@
+package dev.registrar.anomaly;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.registrar.events.ClientAuthenticationFailedPayload;
+import dev.registrar.events.ClientMetadataPayload;
+import dev.registrar.events.ClientMetadataUpdatedPayload;
+import dev.registrar.events.ClientRegisteredPayload;
+import dev.registrar.events.EventEnvelope;
+import dev.registrar.events.RegistrationRejectedPayload;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the detector takes from one record of the event topic. A record it cannot read yields
+ * nothing here: the projector already sends it to the dead-letter topic with the reason.
+ */
+final class DetectedFacts {
+
+    private final ObjectMapper json;
+
+    DetectedFacts(ObjectMapper json) {
+        this.json = json;
+    }
+
+    Optional<EventEnvelope> read(String record) {
+        try {
+            return Optional.of(json.readValue(record, EventEnvelope.class));
+        } catch (IOException | RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    static List<Observation> observationsOf(EventEnvelope event) {
+        List<Observation> observations = new ArrayList<>();
+        String tenant = event.tenant();
+        switch (event.payload()) {
+            case ClientRegisteredPayload registered -> {
+                observations.add(new Observation(Signal.REGISTRATIONS_PER_TENANT, tenant, tenant));
+                addIfPresent(observations, Signal.REGISTRATIONS_PER_SOFTWARE, tenant, registered.metadata().softwareId());
+                addIfPresent(observations, Signal.REGISTRATIONS_PER_SOURCE, tenant, event.actor().remoteAddress());
+            }
+            case RegistrationRejectedPayload rejected ->
+                    addIfPresent(observations, Signal.REJECTED_REGISTRATIONS_PER_SOURCE, tenant, rejected.remoteAddress());
+            case ClientAuthenticationFailedPayload failed ->
+                    addIfPresent(observations, Signal.FAILED_AUTHENTICATIONS_PER_CLIENT, tenant, failed.clientId());
+            default -> {
+            }
+        }
+        return observations;
+    }
+
+    static Optional<ScopeRequest> scopeRequestOf(EventEnvelope event) {
+        return switch (event.payload()) {
+            case ClientRegisteredPayload registered -> scopeRequest(event.tenant(), registered.clientId(), registered.metadata());
+            case ClientMetadataUpdatedPayload updated -> scopeRequest(event.tenant(), updated.clientId(), updated.metadata());
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<ScopeRequest> scopeRequest(String tenant, String clientId, ClientMetadataPayload metadata) {
+        if (isBlank(metadata.softwareId()) || metadata.scopes() == null || metadata.scopes().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ScopeRequest(tenant, metadata.softwareId(), metadata.softwareVersion(), clientId, metadata.scopes()));
+    }
+
+    private static void addIfPresent(List<Observation> observations, Signal signal, String tenant, String subject) {
+        if (!isBlank(subject)) {
+            observations.add(new Observation(signal, tenant, subject));
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}
