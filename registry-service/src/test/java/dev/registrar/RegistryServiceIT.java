@@ -50,7 +50,14 @@ import org.springframework.test.context.DynamicPropertySource;
         "registrar.policy.tenants.dev[3].software-id-pattern=short-life-*",
         "registrar.policy.tenants.dev[3].client-lifetime=1s",
         "registrar.policy.tenants.dev[4].software-id-pattern=*",
-        "registrar.policy.tenants.dev[4].secret-lifetime=90d"
+        "registrar.policy.tenants.dev[4].secret-lifetime=90d",
+        // The tests register far faster than a real client would, from one address: the flood test sets its own limits.
+        "registrar.throttling.registrations-per-source.capacity=1000000",
+        "registrar.throttling.registrations-per-source.period=1m",
+        "registrar.throttling.registrations-per-tenant.capacity=1000000",
+        "registrar.throttling.registrations-per-tenant.period=1m",
+        "registrar.throttling.registrations-per-software.capacity=1000000",
+        "registrar.throttling.registrations-per-software.period=1m"
 })
 public abstract class RegistryServiceIT {
 

@@ -179,6 +179,8 @@ class AnomalyDetectionIT {
         for (int i = 0; i < 3; i++) {
             register(tenant, "scope-agent", List.of("mcp:tools", "read:files"), at.plusSeconds(i));
         }
+        // Registrations of different clients travel on different partitions: let the history be learned first.
+        awaitDetectorCaughtUp();
         register(tenant, "brand-new-agent", List.of("admin:write"), at.plusSeconds(4));
         register(tenant, "scope-agent", List.of("mcp:tools", "admin:write"), at.plusSeconds(5));
         register(tenant, "scope-agent", List.of("admin:write"), at.plusSeconds(6));

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,8 @@ class DevStackIT {
     private Map<String, String> endpoints;
     private String accessQuery;
     private JsonNode accessRows;
+    /** Every secret the run was given: none may appear anywhere but in the response that issued it. */
+    private final List<String> issuedSecrets = new ArrayList<>();
 
     @BeforeAll
     void startTheStack() throws Exception {
@@ -208,8 +211,40 @@ class DevStackIT {
         assertThat(result.get("types").findValuesAsText("type")).contains("client.registered", "token.issued");
     }
 
+    /**
+     * After confidential registrations, a secret rotation and token batches, every secret, RAT and
+     * key the run was given is searched for in the clear: in every row of every table, every
+     * record of every Kafka topic, every Elasticsearch document and every log the stack wrote.
+     */
     @Test
     @Order(7)
+    void noSecretOfTheRunIsStoredPublishedIndexedOrLoggedInTheClear() throws Exception {
+        String client = registerConfidential("leak-check", "1.0.0");
+        HttpResponse<String> rotated = send(HttpRequest.newBuilder(URI.create(endpoints.get("REGISTRY_URL") + "/api/v1/clients/" + client
+                        + "/client-secret"))
+                .header("Authorization", "Bearer " + endpoints.get("TENANT_API_KEY"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
+        issuedSecrets.add(json.readTree(rotated.body()).get("client_secret").asText());
+        awaitTimeline(client, 2, Duration.ofSeconds(60));
+        List<String> secrets = new ArrayList<>(issuedSecrets);
+        secrets.addAll(List.of(endpoints.get("TENANT_API_KEY"), endpoints.get("ADMIN_API_KEY"), endpoints.get("AUDITOR_API_KEY")));
+
+        SecretSearch search = new SecretSearch(secrets);
+        search.database(endpoints.get("DATABASE_URL"), endpoints.get("DATABASE_USER"), endpoints.get("DATABASE_PASSWORD"));
+        search.kafka(endpoints.get("KAFKA_BOOTSTRAP"));
+        search.elasticsearch(endpoints.get("ELASTICSEARCH_URL"), http);
+        search.logs(settings.logDir());
+
+        assertThat(search.searched()).as("where the search looked, and how much it read")
+                .containsKeys("database rows", "kafka records", "elasticsearch documents", "log bytes")
+                .allSatisfy((place, amount) -> assertThat(amount).as(place).isPositive());
+        assertThat(search.found()).as("secrets found in the clear").isEmpty();
+    }
+
+    @Test
+    @Order(8)
     void sigtermStopsEverythingTheStackStarted() throws Exception {
         Path elasticsearchHome = settings.stackDir().resolve("elasticsearch").toRealPath();
 
@@ -232,7 +267,10 @@ class DevStackIT {
                         + "\"software_id\":\"" + software + "\",\"software_version\":\"" + version + "\"}"))
                 .build());
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-        return json.readTree(registered.body()).get("client_id").asText();
+        JsonNode client = json.readTree(registered.body());
+        issuedSecrets.add(client.get("client_secret").asText());
+        issuedSecrets.add(client.get("registration_access_token").asText());
+        return client.get("client_id").asText();
     }
 
     private static String token(String clientId, String subject, String scope, long now) {

@@ -3,8 +3,8 @@ package dev.registrar.infra;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -15,7 +15,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * which JUnit closes at the end of the run. Later classes asking for more servers than the first
  * started get a stack that has them all.
  */
-final class LocalServersExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+final class LocalServersExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalServersExtension.class);
 
@@ -24,8 +24,12 @@ final class LocalServersExtension implements BeforeAllCallback, AfterAllCallback
         servers(context).springProperties().forEach(System::setProperty);
     }
 
+    /**
+     * Registers the test's Spring context while it is certainly in use: after the class, a context
+     * marked dirty is already closed, and asking for it would load it again and leave it running.
+     */
     @Override
-    public void afterAll(ExtensionContext context) {
+    public void beforeEach(ExtensionContext context) {
         if (SpringContexts.present()) {
             SpringContexts.closeBeforeTheServers(context);
         }

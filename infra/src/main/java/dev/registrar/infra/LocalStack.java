@@ -142,6 +142,11 @@ public final class LocalStack {
                 "TENANT_API_KEY=" + credentials.tenantApiKey(),
                 "ADMIN_API_KEY=" + credentials.adminApiKey(),
                 "AUDITOR_API_KEY=" + credentials.auditorApiKey(),
+                "DATABASE_URL=" + servers.postgres().map(PostgresEndpoint::jdbcUrl).orElse(""),
+                "DATABASE_USER=" + servers.postgres().map(PostgresEndpoint::username).orElse(""),
+                "DATABASE_PASSWORD=" + servers.postgres().map(PostgresEndpoint::password).map(String::valueOf).orElse(""),
+                "KAFKA_BOOTSTRAP=" + servers.kafkaBootstrap().orElse(""),
+                "ELASTICSEARCH_URL=" + servers.elasticsearchUrl().orElse(""),
                 ""));
         // Readers polling for the file never see half of it.
         Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

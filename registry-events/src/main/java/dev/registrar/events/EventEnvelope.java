@@ -46,6 +46,8 @@ public record EventEnvelope(
                 @JsonSubTypes.Type(InitialAccessTokenRevokedPayload.class),
                 @JsonSubTypes.Type(RegistrationRejectedPayload.class),
                 @JsonSubTypes.Type(TenantConfiguredPayload.class),
+                @JsonSubTypes.Type(TenantApiKeyRotatedPayload.class),
+                @JsonSubTypes.Type(TenantApiKeyRevokedPayload.class),
                 @JsonSubTypes.Type(ClientSecretRotatedPayload.class),
                 @JsonSubTypes.Type(ClientRevokedPayload.class),
                 @JsonSubTypes.Type(ClientExpiredPayload.class),

@@ -9,7 +9,8 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
  */
 public sealed interface EventPayload permits ClientRegisteredPayload, ClientMetadataUpdatedPayload,
         RegistrationAccessTokenRotatedPayload, ClientDeletedPayload, PolicySetPayload, InitialAccessTokenIssuedPayload,
-        InitialAccessTokenUsedPayload, InitialAccessTokenRevokedPayload, RegistrationRejectedPayload, TenantConfiguredPayload, ClientSecretRotatedPayload, ClientRevokedPayload,
+        InitialAccessTokenUsedPayload, InitialAccessTokenRevokedPayload, RegistrationRejectedPayload, TenantConfiguredPayload, TenantApiKeyRotatedPayload,
+        TenantApiKeyRevokedPayload, ClientSecretRotatedPayload, ClientRevokedPayload,
         ClientExpiredPayload, ClientAuthenticationFailedPayload, TokenIssuedPayload, TokenRevokedPayload, TokensRevokedForClientPayload {
 
     @JsonIgnore

@@ -104,12 +104,24 @@ public class Credentials {
         return live & KeyedHash.same(storedHash == null ? new byte[0] : storedHash, presentedHash);
     }
 
-    /** The owner of a presented bearer secret (an initial access token names no owner when presented). */
+    /**
+     * The owner of a presented bearer secret (an initial access token names no owner when
+     * presented): its current secret, or its previous one within the grace period. Whether a
+     * current one has expired is its owner's to say (an expired initial access token is refused as such).
+     */
     public Optional<String> ownerOf(CredentialKind kind, String presented) {
+        byte[] presentedHash = hash.of(presented);
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         return db.select(CREDENTIAL.OWNER_ID)
                 .from(CREDENTIAL)
-                .where(CREDENTIAL.KIND.eq(kind.name()).and(CREDENTIAL.HASH.eq(hash.of(presented))))
+                .where(CREDENTIAL.KIND.eq(kind.name()).and(
+                        CREDENTIAL.HASH.eq(presentedHash)
+                                .or(CREDENTIAL.PREVIOUS_HASH.eq(presentedHash).and(CREDENTIAL.PREVIOUS_EXPIRES_AT.gt(now)))))
                 .fetchOptional(CREDENTIAL.OWNER_ID);
+    }
+
+    public boolean hasAny(String ownerId, CredentialKind kind) {
+        return db.fetchExists(CREDENTIAL, CREDENTIAL.OWNER_ID.eq(ownerId).and(CREDENTIAL.KIND.eq(kind.name())));
     }
 
     public void forget(String ownerId, CredentialKind kind) {

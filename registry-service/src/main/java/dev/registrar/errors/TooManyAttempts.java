@@ -2,13 +2,13 @@ package dev.registrar.errors;
 
 import java.time.Duration;
 
-/** Too many failed attempts for one client; answered 429 with Retry-After. */
+/** Too many attempts for one key (a client, an address, a tenant); answered 429 with Retry-After. */
 public final class TooManyAttempts extends RegistrarException {
 
     private final Duration retryAfter;
 
-    public TooManyAttempts(Duration retryAfter) {
-        super("too many failed attempts for this client; retry after " + retryAfter.toSeconds() + " s");
+    public TooManyAttempts(String message, Duration retryAfter) {
+        super(message);
         this.retryAfter = retryAfter;
     }
 

@@ -10,6 +10,8 @@ import dev.registrar.credentials.Credentials;
 import dev.registrar.credentials.IssuedSecret;
 import dev.registrar.errors.InvalidClientMetadata;
 import dev.registrar.errors.InvalidToken;
+import dev.registrar.throttling.Throttle;
+import dev.registrar.throttling.ThrottlingProperties;
 import dev.registrar.readmodel.ClientDirectory;
 import dev.registrar.readmodel.RegisteredClient;
 import dev.registrar.registration.ClientRegistrations;
@@ -46,20 +48,29 @@ class ClientManagement {
     private final TokenLedger tokens;
     private final CommandGateway commands;
     private final Clock clock;
+    private final Throttle invalidTokens;
 
     ClientManagement(ClientDirectory directory, Credentials credentials, ClientRegistrations registrations, TokenLedger tokens,
-                     CommandGateway commands, Clock clock) {
+                     CommandGateway commands, Clock clock, ThrottlingProperties throttling) {
         this.directory = directory;
         this.credentials = credentials;
         this.registrations = registrations;
         this.tokens = tokens;
         this.commands = commands;
         this.clock = clock;
+        this.invalidTokens = new Throttle("too many invalid registration access tokens for this client",
+                throttling.registrationAccessTokenFailuresPerClient(), throttling.maxTrackedKeys());
     }
 
-    /** RFC 7592 section 3: an unknown, deleted or other tenant's client, or a wrong token, all get the same 401. */
+    /**
+     * RFC 7592 section 3: an unknown, deleted or other tenant's client, or a wrong token, all get the same 401.
+     * Repeated wrong tokens for one client are refused with 429 before any is checked.
+     */
     RegisteredClient authenticate(String tenant, String clientId, String registrationAccessToken) {
+        String throttleKey = tenant + " " + clientId;
+        invalidTokens.checkAllowed(throttleKey);
         if (registrationAccessToken == null || !credentials.verify(clientId, CredentialKind.REGISTRATION_ACCESS_TOKEN, registrationAccessToken)) {
+            invalidTokens.record(throttleKey);
             throw new InvalidToken("the registration access token is not valid for this client");
         }
         return directory.registration(tenant, clientId)

@@ -30,6 +30,8 @@ import dev.registrar.events.PolicyRulePayload;
 import dev.registrar.events.PolicySetPayload;
 import dev.registrar.events.RegistrationAccessTokenRotatedPayload;
 import dev.registrar.events.RegistrationRejectedPayload;
+import dev.registrar.events.TenantApiKeyRevokedPayload;
+import dev.registrar.events.TenantApiKeyRotatedPayload;
 import dev.registrar.events.TenantConfiguredPayload;
 import dev.registrar.lifecycle.ClientAuthenticationFailed;
 import dev.registrar.policy.InitialAccessTokenEvent;
@@ -40,6 +42,8 @@ import dev.registrar.policy.PolicyEvent;
 import dev.registrar.policy.PolicyRule;
 import dev.registrar.policy.PolicySet;
 import dev.registrar.registration.RegistrationRejected;
+import dev.registrar.tenancy.TenantApiKeyRevoked;
+import dev.registrar.tenancy.TenantApiKeyRotated;
 import dev.registrar.tenancy.TenantConfigured;
 import dev.registrar.tenancy.TenantEvent;
 import dev.registrar.tenancy.TenantSettings;
@@ -148,6 +152,9 @@ final class EnvelopeMapper {
                         settings.softwareStatementIssuers().stream().map(TenantSettings.TrustedIssuer::issuer).toList(),
                         configured.source());
             }
+            case TenantApiKeyRotated rotated -> new TenantApiKeyRotatedPayload(rotated.tenantId(), rotated.previousValidUntil(),
+                    rotated.rotatedAt());
+            case TenantApiKeyRevoked revoked -> new TenantApiKeyRevokedPayload(revoked.tenantId(), revoked.reason(), revoked.revokedAt());
         };
     }
 

@@ -2,9 +2,11 @@ package dev.registrar.registration;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.registrar.errors.RegistrarException;
+import dev.registrar.errors.TooManyAttempts;
 import dev.registrar.tenancy.Actor;
 import dev.registrar.tenancy.TenantSettings;
 import dev.registrar.tenancy.Tenants;
+import dev.registrar.throttling.RegistrationThrottle;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,14 +31,16 @@ class RegistrationController {
     private final Rejections rejections;
     private final Tenants tenants;
     private final RegistrationProperties properties;
+    private final RegistrationThrottle throttle;
 
     RegistrationController(RegistrationDocument documents, ClientRegistrations registrations, Rejections rejections,
-                           Tenants tenants, RegistrationProperties properties) {
+                           Tenants tenants, RegistrationProperties properties, RegistrationThrottle throttle) {
         this.documents = documents;
         this.registrations = registrations;
         this.rejections = rejections;
         this.tenants = tenants;
         this.properties = properties;
+        this.throttle = throttle;
     }
 
     @PostMapping(path = "/register", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -50,11 +54,14 @@ class RegistrationController {
     ResponseEntity<ClientInformationResponse> register(@PathVariable String tenant, InputStream body,
             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             HttpServletRequest request) throws IOException {
+        // Throttled requests are not recorded as events: a flood must not turn into a flood of writes.
+        throttle.admitCaller(tenant, request.getRemoteAddr());
         ObjectNode document = null;
         try {
             TenantSettings settings = tenants.require(tenant);
             String initialAccessToken = BearerToken.from(authorization).orElse(null);
             document = documents.read(body);
+            throttle.admitSoftware(tenant, document.path("software_id").textValue());
             ClientRegistrations.Registered registered = registrations.register(settings, document, initialAccessToken,
                     Actor.anonymous(tenant, request.getRemoteAddr()));
             return ResponseEntity.status(HttpStatus.CREATED)
@@ -64,6 +71,8 @@ class RegistrationController {
                             registered.clientSecret() == null ? null : registered.clientSecret().value(),
                             registered.clientSecret() == null ? null : registered.clientSecret().expiresAt(),
                             registered.registrationAccessToken().value(), RegistrationUris.clientUri(settings, registered.clientId())));
+        } catch (TooManyAttempts throttled) {
+            throw throttled;
         } catch (RegistrarException refused) {
             rejections.record(tenant, refused, document, request.getRemoteAddr());
             throw refused;

@@ -32,6 +32,16 @@ class Tenant {
         return version;
     }
 
+    @CommandHandler
+    void handle(RotateTenantApiKey command) {
+        apply(new TenantApiKeyRotated(command.tenantId(), command.previousValidUntil(), command.requestedAt()));
+    }
+
+    @CommandHandler
+    void handle(RevokeTenantApiKey command) {
+        apply(new TenantApiKeyRevoked(command.tenantId(), command.reason(), command.requestedAt()));
+    }
+
     /** Aggregate ids share one namespace in the event store; a tenant id might look like a client's. */
     static String idOf(String tenantId) {
         return "tenant:" + tenantId;

@@ -5,6 +5,13 @@ import dev.registrar.errors.InvalidRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -15,7 +22,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Administrators create, read and change tenants; every change is a TenantConfigured event. */
+/** Administrators create, read and change tenants, and rotate or revoke their API keys; every change is an event. */
 @RestController
 class TenantAdminController {
 
@@ -28,6 +35,20 @@ class TenantAdminController {
     record TenantDocument(String id, String publicBaseUrl, String registration, List<String> privateUseSchemes,
                           List<IssuerDocument> softwareStatementIssuers, String apiKey) {
     }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record KeyRotation(@PositiveOrZero @Max(2_592_000) Long previousValidForSeconds) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record RotatedKey(String tenant, String apiKey, Instant previousValidUntil) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record KeyRevocation(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    private static final Duration DEFAULT_ROTATION_GRACE = Duration.ofHours(1);
 
     private final TenantAdministration administration;
     private final TenantSettingsParser parser;
@@ -59,6 +80,25 @@ class TenantAdminController {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .header("Cache-Control", "no-store")
                 .body(document(created.settings(), created.apiKey().value()));
+    }
+
+    /** 200 with the new API key, shown this once; the previous stored key keeps working for the grace period (default 1 h). */
+    @PostMapping("/admin/v1/tenants/{tenant}/api-key/rotation")
+    ResponseEntity<RotatedKey> rotateApiKey(@PathVariable String tenant, @Valid @RequestBody(required = false) KeyRotation request) {
+        tenants.require(tenant);
+        Duration grace = request == null || request.previousValidForSeconds() == null
+                ? DEFAULT_ROTATION_GRACE : Duration.ofSeconds(request.previousValidForSeconds());
+        TenantAdministration.Rotated rotated = administration.rotateApiKey(tenant, grace);
+        return ResponseEntity.ok().header("Cache-Control", "no-store")
+                .body(new RotatedKey(tenant, rotated.apiKey().value(), rotated.previousValidUntil()));
+    }
+
+    /** The tenant's stored API keys stop working at once; 204. */
+    @PostMapping("/admin/v1/tenants/{tenant}/api-key/revocation")
+    ResponseEntity<Void> revokeApiKey(@PathVariable String tenant, @Valid @RequestBody KeyRevocation request) {
+        tenants.require(tenant);
+        administration.revokeApiKey(tenant, request.reason());
+        return ResponseEntity.noContent().build();
     }
 
     @PutMapping("/admin/v1/tenants/{tenant}")

@@ -5,6 +5,8 @@ import dev.registrar.credentials.Credentials;
 import dev.registrar.credentials.IssuedSecret;
 import dev.registrar.errors.Conflict;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,6 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 class TenantAdministration {
 
     record Created(TenantSettings settings, IssuedSecret apiKey) {
+    }
+
+    record Rotated(IssuedSecret apiKey, Instant previousValidUntil) {
     }
 
     private final Tenants tenants;
@@ -36,6 +41,28 @@ class TenantAdministration {
         commands.sendAndWait(new ConfigureTenant(settings.id(), settings, "admin", clock.instant()),
                 Actor.administrator(settings.id()).toMetaData());
         return new Created(settings, credentials.issue(settings.id(), CredentialKind.TENANT_API_KEY, null));
+    }
+
+    /**
+     * A new stored key for the tenant, recorded as an event in the same transaction; the stored key
+     * it had keeps working for the grace period, so its authorization server can switch over.
+     */
+    @Transactional
+    Rotated rotateApiKey(String tenant, Duration grace) {
+        Instant now = clock.instant();
+        Instant previousValidUntil = now.plus(grace);
+        commands.sendAndWait(new RotateTenantApiKey(tenant, previousValidUntil, now), Actor.administrator(tenant).toMetaData());
+        IssuedSecret key = credentials.hasAny(tenant, CredentialKind.TENANT_API_KEY)
+                ? credentials.rotate(tenant, CredentialKind.TENANT_API_KEY, null, previousValidUntil)
+                : credentials.issue(tenant, CredentialKind.TENANT_API_KEY, null);
+        return new Rotated(key, previousValidUntil);
+    }
+
+    /** The tenant's stored keys stop working at once (keys in the configuration are not stored and stay). */
+    @Transactional
+    void revokeApiKey(String tenant, String reason) {
+        commands.sendAndWait(new RevokeTenantApiKey(tenant, reason, clock.instant()), Actor.administrator(tenant).toMetaData());
+        credentials.forget(tenant, CredentialKind.TENANT_API_KEY);
     }
 
     TenantSettings replace(TenantSettings settings) {

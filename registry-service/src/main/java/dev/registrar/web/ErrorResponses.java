@@ -58,6 +58,11 @@ class ErrorResponses extends ResponseEntityExceptionHandler {
         };
     }
 
+    @ExceptionHandler(RequestSizeFilter.BodyTooLarge.class)
+    ResponseEntity<?> bodyTooLarge(RequestSizeFilter.BodyTooLarge tooLarge) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", tooLarge.getMessage());
+    }
+
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<?> noSuchAggregate(AggregateNotFoundException missing) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "nothing with this id exists");

@@ -70,6 +70,8 @@ class AlertsIT {
 
         assertThat(missing.getStatusCode().value()).isEqualTo(404);
         assertThat(missing.getBody()).contains("alert-not-found");
+        assertThat(missing.getHeaders().getFirst("X-Content-Type-Options")).as("security headers on every response").isEqualTo("nosniff");
+        assertThat(missing.getHeaders().getFirst("Cache-Control")).isEqualTo("no-store");
     }
 
     @Test
