@@ -2,6 +2,7 @@ package dev.registrar.infra;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -15,31 +16,41 @@ import java.util.Set;
 public final class LocalServers implements AutoCloseable {
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final StackSettings settings;
+    private final Map<String, String> environment;
+    private PostgresServer postgresServer;
+    private KafkaServer kafkaServer;
+    private ElasticsearchServer elasticsearchServer;
     private PostgresEndpoint postgres;
     private String kafkaBootstrap;
     private Path kafkaStreamsStateDir;
     private String elasticsearchUrl;
 
-    private LocalServers() {
+    private LocalServers(StackSettings settings, Map<String, String> environment) {
+        this.settings = settings;
+        this.environment = environment;
     }
 
     public static LocalServers start(StackSettings settings, Set<Server> servers, Map<String, String> environment) throws Exception {
-        LocalServers stack = new LocalServers();
+        LocalServers stack = new LocalServers(settings, environment);
         Files.createDirectories(settings.logDir());
         try {
             if (servers.contains(Server.POSTGRES)) {
                 PostgresServer server = new PostgresServer(settings, environment);
+                stack.postgresServer = server;
                 stack.started.push(server);
                 stack.postgres = server.start();
             }
             if (servers.contains(Server.KAFKA)) {
                 KafkaServer server = new KafkaServer(settings, environment);
+                stack.kafkaServer = server;
                 stack.started.push(server);
                 stack.kafkaBootstrap = server.start();
                 stack.kafkaStreamsStateDir = server.streamsStateDir();
             }
             if (servers.contains(Server.ELASTICSEARCH)) {
                 ElasticsearchServer server = new ElasticsearchServer(settings, environment);
+                stack.elasticsearchServer = server;
                 stack.started.push(server);
                 stack.elasticsearchUrl = server.start();
             }
@@ -60,6 +71,42 @@ public final class LocalServers implements AutoCloseable {
 
     public Optional<String> elasticsearchUrl() {
         return Optional.ofNullable(elasticsearchUrl);
+    }
+
+    /** Stops the Kafka broker, leaves it down for {@code down}, and starts it again on its data and port. */
+    void restartKafka(Duration down) throws Exception {
+        started.remove(kafkaServer);
+        kafkaServer.close();
+        Thread.sleep(down);
+        kafkaServer = new KafkaServer(settings.reused(), environment);
+        started.push(kafkaServer);
+        kafkaServer.start();
+    }
+
+    /** Stops Elasticsearch, leaves it down for {@code down}, and starts it again on its data and port. */
+    void restartElasticsearch(Duration down) throws Exception {
+        started.remove(elasticsearchServer);
+        elasticsearchServer.close();
+        Thread.sleep(down);
+        elasticsearchServer = new ElasticsearchServer(settings.reused(), environment);
+        started.push(elasticsearchServer);
+        elasticsearchServer.start();
+    }
+
+    /**
+     * Restarts PostgreSQL: an embedded server on its data; the machine's own server through
+     * {@code pg_ctlcluster}, which briefly takes it away from everything else using it too.
+     */
+    void restartPostgres() throws Exception {
+        if (postgresServer.owned()) {
+            started.remove(postgresServer);
+            postgresServer.close();
+            postgresServer = new PostgresServer(settings.reused(), environment);
+            started.push(postgresServer);
+            postgresServer.start();
+        } else {
+            MachinePostgres.restart(postgres);
+        }
     }
 
     /** The Spring Boot properties that point a service at these servers. */

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +31,22 @@ public final class LocalStack {
     private final StackSettings settings;
     private final Map<String, String> environment;
     private final List<ServiceProcess> services = new ArrayList<>();
+    private static final Duration RESTART_PAUSE = Duration.ofSeconds(5);
+
     private volatile boolean stopping;
     private LocalServers servers;
+    private DevCredentials credentials;
+    private final Map<String, Object> registryOverrides;
 
     LocalStack(StackSettings settings, Map<String, String> environment) {
+        this(settings, environment, Map.of());
+    }
+
+    /** @param registryOverrides settings of registry-service that this stack sets apart from the usual ones */
+    LocalStack(StackSettings settings, Map<String, String> environment, Map<String, Object> registryOverrides) {
         this.settings = settings;
         this.environment = environment;
+        this.registryOverrides = Map.copyOf(registryOverrides);
     }
 
     public static void main(String[] args) throws Exception {
@@ -70,7 +82,7 @@ public final class LocalStack {
         StackLog.say("starting the %s stack from %s (data in %s)", settings.profile(), settings.home(), settings.stackDir());
         Files.createDirectories(settings.logDir());
         servers = LocalServers.start(settings, EnumSet.allOf(Server.class), environment);
-        DevCredentials credentials = DevCredentials.loadOrCreate(settings);
+        credentials = DevCredentials.loadOrCreate(settings);
 
         ServiceProcess registry = new ServiceProcess("registry-service", settings.port(REGISTRY_PORT), settings);
         ServiceProcess projector = new ServiceProcess("audit-projector", settings.port(PROJECTOR_PORT), settings);
@@ -85,6 +97,7 @@ public final class LocalStack {
         registryProperties.put("registrar.tenancy.auditor-api-key", credentials.auditorApiKey());
         registryProperties.put("registrar.credentials.hash-key", credentials.credentialsHashKey());
         registryProperties.put("registrar.publishing.topic", EVENTS_TOPIC);
+        registryProperties.putAll(registryOverrides);
         start(registry, registryProperties);
 
         Map<String, Object> projectorProperties = new LinkedHashMap<>(serverProperties);
@@ -115,17 +128,41 @@ public final class LocalStack {
         service.start(properties);
     }
 
-    /** Says so when a service dies under the running stack, instead of leaving a silent hole. */
-    private void watch() throws InterruptedException {
-        var reported = new java.util.HashSet<String>();
+    /**
+     * Supervises the services as an orchestrator would: one that dies under the running stack is
+     * said to have died and is started again, at most once every few seconds.
+     */
+    void watch() throws InterruptedException {
+        Map<String, Long> lastRestart = new HashMap<>();
         while (!stopping) {
             for (ServiceProcess service : services) {
-                if (!stopping && !service.isAlive() && reported.add(service.module())) {
-                    StackLog.say("%s has stopped; see %s", service.module(), service.logFile());
+                long now = System.nanoTime();
+                if (!stopping && !service.isAlive()
+                        && now - lastRestart.getOrDefault(service.module(), now - RESTART_PAUSE.toNanos()) >= RESTART_PAUSE.toNanos()) {
+                    lastRestart.put(service.module(), now);
+                    StackLog.say("%s has stopped; starting it again (see %s)", service.module(), service.logFile());
+                    try {
+                        service.restart();
+                    } catch (IOException failure) {
+                        StackLog.say("%s could not be started again: %s", service.module(), failure.getMessage());
+                    }
                 }
             }
-            Thread.sleep(1000);
+            Thread.sleep(500);
         }
+    }
+
+    ServiceProcess service(String module) {
+        return services.stream().filter(service -> service.module().equals(module)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + module));
+    }
+
+    LocalServers servers() {
+        return servers;
+    }
+
+    DevCredentials credentials() {
+        return credentials;
     }
 
     private Path writeEndpoints(ServiceProcess registry, ServiceProcess reporting, ServiceProcess projector,

@@ -73,6 +73,14 @@ final class ManagedProcess {
         }
     }
 
+    /** SIGKILL, at once, to the process and its children: a crash, as fault injection wants one. */
+    void kill() {
+        if (process != null) {
+            process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+            process.toHandle().destroyForcibly();
+        }
+    }
+
     void stop(Duration grace) throws IOException {
         if (process != null) {
             stopTree(process.toHandle(), grace);

@@ -93,6 +93,11 @@ final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /** Whether this stack started the server (embedded or a container), rather than using the machine's. */
+    boolean owned() {
+        return owned != null;
+    }
+
     @Override
     public void close() throws Exception {
         if (owned != null) {

@@ -25,6 +25,7 @@ final class ServiceProcess implements AutoCloseable {
     private final StackSettings settings;
     private final ManagedProcess process;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private Map<String, Object> properties = Map.of();
 
     ServiceProcess(String module, int port, StackSettings settings) {
         this.module = module;
@@ -51,6 +52,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     void start(Map<String, Object> properties) throws IOException {
+        this.properties = Map.copyOf(properties);
         process.replaceStale();
         Path jar = jar(settings.home(), module);
         var all = new java.util.LinkedHashMap<String, Object>(properties);
@@ -61,6 +63,16 @@ final class ServiceProcess implements AutoCloseable {
                 "-jar", jar.toString());
         process.start(command, Map.of("SPRING_APPLICATION_JSON", Json.object(all)), settings.stackDir());
         StackLog.say("%s: starting on %s (log %s)", module, url(), process.logFile());
+    }
+
+    /** Starts it again as it was started, after it died. */
+    void restart() throws IOException {
+        start(properties);
+    }
+
+    /** Kills it with SIGKILL, as a crash would. */
+    void kill() {
+        process.kill();
     }
 
     void awaitHealthy() {

@@ -24,12 +24,18 @@ public record StackSettings(Path home, String profile, int portOffset, boolean f
         int defaultOffset = switch (profile) {
             case "dev" -> 0;
             case "test" -> 10_000;
+            case "faults" -> 30_000;
             default -> 20_000;
         };
         int offset = Optional.ofNullable(environment.get("REGISTRAR_PORT_OFFSET"))
                 .map(Integer::parseInt)
                 .orElse(defaultOffset);
         return new StackSettings(locateHome(environment), profile, offset, fresh);
+    }
+
+    /** The same stack, started again on the data it has. */
+    public StackSettings reused() {
+        return new StackSettings(home, profile, portOffset, false);
     }
 
     public Path stackDir() {

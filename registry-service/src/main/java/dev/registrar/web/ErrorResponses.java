@@ -70,6 +70,14 @@ class ErrorResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<?> unexpected(Exception failure) {
+        if (StoreAvailability.isUnavailable(failure)) {
+            log.warn("the event store is unavailable: {}", failure.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, "2")
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable",
+                            "the event store (PostgreSQL) is not available right now; nothing was recorded, retry shortly"));
+        }
         String correlationId = UUID.randomUUID().toString();
         log.error("unexpected failure, correlation id {}", correlationId, failure);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",

@@ -1,0 +1,26 @@
+package dev.registrar.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+import org.springframework.transaction.TransactionSystemException;
+
+class StoreAvailabilityTest {
+
+    @Test
+    void aServerShuttingDownUnderARollbackIsTheStoreBeingAway() {
+        TransactionSystemException rollbackFailed = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+        rollbackFailed.initApplicationException(new RuntimeException(
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01")));
+
+        assertThat(StoreAvailability.isUnavailable(rollbackFailed)).isTrue();
+    }
+
+    @Test
+    void aLostConnectionIsTheStoreBeingAwayAndAConstraintViolationIsNot() {
+        assertThat(StoreAvailability.isUnavailable(new RuntimeException(new SQLException("I/O error", "08006")))).isTrue();
+        assertThat(StoreAvailability.isUnavailable(new RuntimeException(new SQLException("duplicate key", "23505")))).isFalse();
+    }
+}
