@@ -159,11 +159,9 @@ class DevStackIT {
         JsonNode timeline = awaitTimeline(v1, 2, Duration.ofSeconds(30));
         assertThat(timeline.findValuesAsText("type")).containsExactly("client.registered", "client.revoked");
 
-        HttpResponse<String> inventory = send(HttpRequest.newBuilder(URI.create(endpoints.get("REPORTING_URL")
-                        + "/api/v1/reports/inventory?from=" + Instant.ofEpochSecond(now - 3600) + "&to=" + Instant.ofEpochSecond(now + 3600)))
-                .header("Authorization", "Bearer " + endpoints.get("AUDITOR_API_KEY")).build());
-        assertThat(inventory.statusCode()).as(inventory.body()).isEqualTo(200);
-        JsonNode report = json.readTree(inventory.body());
+        // Each index becomes searchable on its own refresh: the clients index may show the revocation a moment after the event log.
+        JsonNode report = awaitInventory("/api/v1/reports/inventory?from=" + Instant.ofEpochSecond(now - 3600) + "&to="
+                + Instant.ofEpochSecond(now + 3600), "revoked", Duration.ofSeconds(30));
         assertThat(report.get("by_software").findValues("software_id").stream().filter(id -> id.asText().equals(software)).count())
                 .isEqualTo(2);
         assertThat(report.get("by_status").findValuesAsText("value")).contains("active", "revoked");
@@ -296,6 +294,23 @@ class DevStackIT {
             Thread.sleep(250);
         }
         return found;
+    }
+
+    /** Polls the inventory until a client with the status expected is in it. */
+    private JsonNode awaitInventory(String query, String status, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode report = json.createObjectNode();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> inventory = send(HttpRequest.newBuilder(URI.create(endpoints.get("REPORTING_URL") + query))
+                    .header("Authorization", "Bearer " + endpoints.get("AUDITOR_API_KEY")).build());
+            assertThat(inventory.statusCode()).as(inventory.body()).isEqualTo(200);
+            report = json.readTree(inventory.body());
+            if (report.get("by_status").findValuesAsText("value").contains(status)) {
+                return report;
+            }
+            Thread.sleep(250);
+        }
+        return report;
     }
 
     /** Polls the timeline until it holds the events expected (a 503 while the month's index is created says to retry). */

@@ -40,7 +40,7 @@ public final class FaultSuite {
     private final List<Row> rows = new ArrayList<>();
 
     /** The load comes from one address at a few hundred requests a second: the registration limits must let it through. */
-    private static final Map<String, Object> UNTHROTTLED = Map.of(
+    static final Map<String, Object> UNTHROTTLED = Map.of(
             "registrar.throttling.registrations-per-source.capacity", 1_000_000,
             "registrar.throttling.registrations-per-source.period", "1m",
             "registrar.throttling.registrations-per-software.capacity", 1_000_000,

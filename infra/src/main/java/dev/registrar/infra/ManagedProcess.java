@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A server process started by the stack, remembered in a pid file so that a later start can find
@@ -64,6 +65,12 @@ final class ManagedProcess {
 
     boolean isAlive() {
         return process != null && process.isAlive();
+    }
+
+    /** The process and its children, while it runs. */
+    Stream<ProcessHandle> processes() {
+        return process == null ? Stream.empty()
+                : Stream.concat(Stream.of(process.toHandle()), process.toHandle().descendants());
     }
 
     /** Fails with the log's location when the process has already exited. */

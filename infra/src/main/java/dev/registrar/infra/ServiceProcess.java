@@ -70,6 +70,11 @@ final class ServiceProcess implements AutoCloseable {
         start(properties);
     }
 
+    /** The pids of the service's process and its children, for measuring what they use. */
+    List<Long> pids() {
+        return process.processes().map(ProcessHandle::pid).toList();
+    }
+
     /** Kills it with SIGKILL, as a crash would. */
     void kill() {
         process.kill();

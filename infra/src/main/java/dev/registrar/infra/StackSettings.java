@@ -25,6 +25,7 @@ public record StackSettings(Path home, String profile, int portOffset, boolean f
             case "dev" -> 0;
             case "test" -> 10_000;
             case "faults" -> 30_000;
+            case "bench" -> 40_000;
             default -> 20_000;
         };
         int offset = Optional.ofNullable(environment.get("REGISTRAR_PORT_OFFSET"))

@@ -1,0 +1,229 @@
+package dev.registrar.infra;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The benchmark harness: starts the local stack (profile {@code bench}, empty data, registration
+ * limits lifted), drives it over real HTTP from this separate process, and prints a table of
+ * throughput, p50/p99/max latency, and each service's CPU time and peak memory, also written as
+ * JSON. Bounded: each measurement runs 20 s; about five minutes in all.
+ */
+public final class Benchmark {
+
+    private static final Duration RUN = Duration.ofSeconds(20);
+    private static final String PUBLIC_CLIENT = """
+            {"client_name":"Bench","redirect_uris":["http://127.0.0.1:33418/callback"],"grant_types":["authorization_code"],
+             "response_types":["code"],"token_endpoint_auth_method":"none","application_type":"native","scope":"mcp:tools",
+             "software_id":"bench-agent","software_version":"1.0.0"}""";
+    private static final String CONFIDENTIAL_CLIENT = PUBLIC_CLIENT.replace("\"none\"", "\"client_secret_basic\"")
+            .replace("\"native\"", "\"web\"").replace("http://127.0.0.1:33418/callback", "https://bench.example.com/cb");
+
+    private record Client(String id, String secret) {
+    }
+
+    private final LocalStack stack;
+    private final StackSettings settings;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private final List<Throughput.Result> results = new ArrayList<>();
+    private final Map<String, Object> measured = new LinkedHashMap<>();
+
+    private Benchmark(StackSettings settings) {
+        this.settings = settings;
+        this.stack = new LocalStack(settings, System.getenv(), FaultSuite.UNTHROTTLED);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Benchmark benchmark = new Benchmark(StackSettings.forProfile("bench", true, System.getenv()));
+        Runtime.getRuntime().addShutdownHook(new Thread(benchmark.stack::stop, "registrar-bench-stop"));
+        benchmark.run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        stack.start();
+        DevCredentials keys = stack.credentials();
+        String registry = stack.service("registry-service").url();
+        String reporting = stack.service("reporting-api").url();
+        String registration = registry + "/t/" + keys.tenant() + "/register";
+
+        StackLog.say("bench: warming up");
+        Throughput.run("warm-up", 8, Duration.ofSeconds(10), 1, () -> post(registration, PUBLIC_CLIENT, null, 201));
+
+        for (int connections : new int[] {16, 64}) {
+            measure(Throughput.run("registration (public client)", connections, RUN, 1, () -> post(registration, PUBLIC_CLIENT, null, 201)));
+        }
+
+        List<Client> clients = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            JsonNode registered = json.readTree(send(HttpRequest.newBuilder(URI.create(registration))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(CONFIDENTIAL_CLIENT))).body());
+            clients.add(new Client(registered.get("client_id").asText(), registered.get("client_secret").asText()));
+        }
+        for (int connections : new int[] {16, 64}) {
+            measure(Throughput.run("client look-up", connections, RUN, 1,
+                    () -> get(registry + "/api/v1/clients/" + pick(clients).id(), keys.tenantApiKey(), 200)));
+        }
+        measure(Throughput.run("client authentication", 64, RUN, 1, () -> {
+            Client client = pick(clients);
+            return post(registry + "/api/v1/clients/" + client.id() + "/authentication",
+                    "{\"client_secret\":\"" + client.secret() + "\"}", keys.tenantApiKey(), 200);
+        }));
+        measure(Throughput.run("token accounting (batches of 1,000)", 16, RUN, 1000,
+                () -> post(registry + "/api/v1/tokens/batch", tokenBatch(clients, 1000, "bench"), keys.tenantApiKey(), 200)));
+
+        freshness(registry, reporting, keys, clients);
+        replay(registry, keys);
+
+        for (String module : List.of("registry-service", "audit-projector", "reporting-api")) {
+            measured.put(module, ProcessUsage.of(stack.service(module).pids()));
+        }
+        print();
+    }
+
+    /**
+     * Token batches at a steady 5,000 events/s; for each, the time from its 2xx until the access
+     * report counts all its tokens (each batch has a subject of its own).
+     */
+    private void freshness(String registry, String reporting, DevCredentials keys, List<Client> clients) throws Exception {
+        StackLog.say("bench: freshness at 5,000 token events/s for %d s", RUN.toSeconds());
+        Instant from = Instant.now().minusSeconds(60);
+        List<Long> lagsMillis = new ArrayList<>();
+        long interval = 200;
+        int batches = (int) (RUN.toMillis() / interval);
+        List<Map.Entry<String, Long>> pending = new ArrayList<>();
+        long next = System.nanoTime();
+        for (int i = 0; i < batches; i++) {
+            String subject = "fresh-" + UUID.randomUUID();
+            if (post(registry + "/api/v1/tokens/batch", tokenBatch(clients, 1000, subject), keys.tenantApiKey(), 200)) {
+                pending.add(Map.entry(subject, System.nanoTime()));
+            }
+            next += interval * 1_000_000;
+            while (System.nanoTime() < next) {
+                pollVisible(reporting, keys, from, pending, lagsMillis);
+            }
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!pending.isEmpty() && System.nanoTime() < deadline) {
+            pollVisible(reporting, keys, from, pending, lagsMillis);
+        }
+        long[] sorted = lagsMillis.stream().mapToLong(lag -> lag * 1_000_000).sorted().toArray();
+        measured.put("freshness", Map.of("batches", batches, "visible", sorted.length, "p50Millis", Throughput.percentile(sorted, 0.5),
+                "p99Millis", Throughput.percentile(sorted, 0.99), "maxMillis", sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6));
+    }
+
+    private void pollVisible(String reporting, DevCredentials keys, Instant from, List<Map.Entry<String, Long>> pending,
+                             List<Long> lagsMillis) throws Exception {
+        if (pending.isEmpty()) {
+            Thread.sleep(10);
+            return;
+        }
+        Map.Entry<String, Long> oldest = pending.getFirst();
+        HttpResponse<String> report = send(HttpRequest.newBuilder(URI.create(reporting + "/api/v1/reports/access?from=" + from
+                        + "&to=" + Instant.now().plusSeconds(3600) + "&subject=" + URLEncoder.encode(oldest.getKey(), StandardCharsets.UTF_8)))
+                .header("Authorization", "Bearer " + keys.auditorApiKey()));
+        if (report.statusCode() == 200) {
+            long tokens = 0;
+            for (JsonNode row : json.readTree(report.body()).get("rows")) {
+                tokens += row.get("tokens").asLong();
+            }
+            if (tokens == 1000) {
+                lagsMillis.add((System.nanoTime() - oldest.getValue()) / 1_000_000);
+                pending.removeFirst();
+            }
+        }
+    }
+
+    /** Republishes the whole event store and measures the events per second until the publisher has caught up. */
+    private void replay(String registry, DevCredentials keys) throws Exception {
+        StackLog.say("bench: replay");
+        long start = System.nanoTime();
+        post(registry + "/admin/v1/replay", "", keys.adminApiKey(), 200);
+        JsonNode progress;
+        do {
+            Thread.sleep(500);
+            progress = json.readTree(send(HttpRequest.newBuilder(URI.create(registry + "/admin/v1/replay"))
+                    .header("Authorization", "Bearer " + keys.adminApiKey())).body());
+        } while (progress.get("replaying").asBoolean() || progress.get("position").asLong() < progress.get("head").asLong());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long events = progress.get("head").asLong();
+        measured.put("replay", Map.of("events", events, "seconds", seconds, "eventsPerSecond", events / seconds));
+    }
+
+    private String tokenBatch(List<Client> clients, int size, String subject) {
+        long now = Instant.now().getEpochSecond();
+        StringBuilder batch = new StringBuilder("{\"tokens\":[");
+        for (int i = 0; i < size; i++) {
+            batch.append(i == 0 ? "" : ",").append("{\"token_id\":\"").append(UUID.randomUUID()).append("\",\"client_id\":\"")
+                    .append(pick(clients).id()).append("\",\"scope\":\"mcp:tools\",\"grant_type\":\"authorization_code\",\"sub\":\"")
+                    .append(subject).append("\",\"issued_at\":").append(now).append(",\"expires_at\":").append(now + 3600).append('}');
+        }
+        return batch.append("]}").toString();
+    }
+
+    private void measure(Throughput.Result result) {
+        results.add(result);
+        StackLog.say("bench: %s, %d connections: %.0f/s (%.0f units/s), p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d failed",
+                result.name(), result.connections(), result.perSecond(), result.unitsPerSecond(), result.p50Millis(), result.p99Millis(),
+                result.maxMillis(), result.failed());
+    }
+
+    private void print() throws IOException {
+        List<String> table = new ArrayList<>();
+        table.add("%-38s %5s %10s %12s %9s %9s %9s %7s".formatted("measurement", "conn", "requests/s", "events/s", "p50 ms",
+                "p99 ms", "max ms", "failed"));
+        for (Throughput.Result r : results) {
+            table.add("%-38s %5d %10.0f %12.0f %9.1f %9.1f %9.1f %7d".formatted(r.name(), r.connections(), r.perSecond(), r.unitsPerSecond(),
+                    r.p50Millis(), r.p99Millis(), r.maxMillis(), r.failed()));
+        }
+        measured.forEach((name, value) -> table.add(name + ": " + value));
+        table.forEach(System.out::println);
+        Path text = settings.stackDir().resolve("benchmark.txt");
+        Files.writeString(text, String.join("\n", table) + "\n");
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("throughput", results);
+        all.putAll(measured);
+        Path report = settings.stackDir().resolve("benchmark.json");
+        Files.writeString(report, json.writerWithDefaultPrettyPrinter().writeValueAsString(all));
+        StackLog.say("bench: results written to %s and %s", text, report);
+    }
+
+    private static Client pick(List<Client> clients) {
+        return clients.get(ThreadLocalRandom.current().nextInt(clients.size()));
+    }
+
+    private boolean post(String url, String body, String bearer, int expected) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return send(request).statusCode() == expected;
+    }
+
+    private boolean get(String url, String bearer, int expected) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + bearer)).statusCode() == expected;
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
