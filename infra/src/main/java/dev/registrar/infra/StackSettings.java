@@ -24,8 +24,9 @@ public record StackSettings(Path home, String profile, int portOffset, boolean f
         int defaultOffset = switch (profile) {
             case "dev" -> 0;
             case "test" -> 10_000;
-            case "faults" -> 30_000;
-            case "bench" -> 40_000;
+            case "e2e" -> 5_000;
+            case "faults" -> 3_000;
+            case "bench" -> 4_000;
             default -> 20_000;
         };
         int offset = Optional.ofNullable(environment.get("REGISTRAR_PORT_OFFSET"))

@@ -15,9 +15,8 @@ final class StoreAvailability {
 
     static boolean isUnavailable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            // A rollback that failed on a dead connection hides the failure that made it roll back.
-            if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
-                    && isUnavailable(rollback.getApplicationException())) {
+            // A commit or rollback that failed talking to the database: the connection died under the transaction.
+            if (cause instanceof TransactionSystemException && cause.getCause() instanceof SQLException) {
                 return true;
             }
             if (cause instanceof CannotGetJdbcConnectionException || cause instanceof CannotCreateTransactionException

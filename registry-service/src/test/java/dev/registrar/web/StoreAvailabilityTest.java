@@ -9,13 +9,11 @@ import org.springframework.transaction.TransactionSystemException;
 class StoreAvailabilityTest {
 
     @Test
-    void aServerShuttingDownUnderARollbackIsTheStoreBeingAway() {
-        TransactionSystemException rollbackFailed = new TransactionSystemException("JDBC rollback failed",
-                new SQLException("Connection is closed"));
-        rollbackFailed.initApplicationException(new RuntimeException(
-                new SQLException("FATAL: terminating connection due to administrator command", "57P01")));
-
-        assertThat(StoreAvailability.isUnavailable(rollbackFailed)).isTrue();
+    void aRollbackOnAConnectionTheServerClosedIsTheStoreBeingAway() {
+        assertThat(StoreAvailability.isUnavailable(new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed")))).isTrue();
+        assertThat(StoreAvailability.isUnavailable(new RuntimeException(
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01")))).isTrue();
     }
 
     @Test
