@@ -5,6 +5,8 @@ import static dev.registrar.readmodel.jooq.Tables.TENANT_POLICY;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.registrar.readmodel.RecentReads;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -19,6 +21,8 @@ class PolicyRepository {
 
     private final DSLContext db;
     private final ObjectMapper json;
+    // Read by every registration; a change applies to the next one here and within seconds elsewhere.
+    private final RecentReads<String, GovernancePolicy> recent = new RecentReads<>(Duration.ofSeconds(5), 10_000);
 
     PolicyRepository(DSLContext db, ObjectMapper json) {
         this.db = db;
@@ -38,9 +42,14 @@ class PolicyRepository {
                 .set(TENANT_POLICY.RULES, rules)
                 .where(TENANT_POLICY.VERSION.lt(event.version()))
                 .execute();
+        recent.changed(event.tenant());
     }
 
     Optional<GovernancePolicy> find(String tenant) {
+        return recent.get(tenant, this::read);
+    }
+
+    private Optional<GovernancePolicy> read(String tenant) {
         return db.select(TENANT_POLICY.VERSION, TENANT_POLICY.RULES)
                 .from(TENANT_POLICY)
                 .where(TENANT_POLICY.TENANT.eq(tenant))

@@ -4,6 +4,8 @@ import static dev.registrar.readmodel.jooq.Tables.TENANT;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.registrar.readmodel.RecentReads;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -15,6 +17,8 @@ class TenantRepository {
 
     private final DSLContext db;
     private final ObjectMapper json;
+    // Read by every registration; a change applies to the next one here and within seconds elsewhere.
+    private final RecentReads<String, TenantSettings> recent = new RecentReads<>(Duration.ofSeconds(5), 10_000);
 
     TenantRepository(DSLContext db, ObjectMapper json) {
         this.db = db;
@@ -34,9 +38,14 @@ class TenantRepository {
                 .set(TENANT.SETTINGS, settings)
                 .where(TENANT.VERSION.lt(event.version()))
                 .execute();
+        recent.changed(event.tenantId());
     }
 
     Optional<TenantSettings> find(String id) {
+        return recent.get(id, this::read);
+    }
+
+    private Optional<TenantSettings> read(String id) {
         return db.select(TENANT.SETTINGS).from(TENANT).where(TENANT.ID.eq(id)).fetchOptional(row -> settings(row.value1()));
     }
 
