@@ -35,7 +35,8 @@ final class ScopeNoveltyDetector implements Processor<String, ScopeRequest, Stri
     @Override
     public void process(Record<String, ScopeRequest> record) {
         ScopeRequest request = record.value();
-        KnownScopes scopes = known.get(request.key()) == null ? KnownScopes.NONE : known.get(request.key());
+        KnownScopes stored = known.get(request.key());
+        KnownScopes scopes = stored == null ? KnownScopes.NONE : stored;
         List<String> unseen = scopes.unseen(request.scopes());
         if (scopes.requests() >= properties.scopeHistory() && !unseen.isEmpty()) {
             Instant at = Instant.ofEpochMilli(record.timestamp());

@@ -18,8 +18,9 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * before it: an exponentially weighted moving average over {@code baselineWindows} windows, read
  * back from the counting store once per window, with a floor so a quiet subject does not alert on
  * its first few events. A breach opens an alert, or updates the open one while breaches keep coming
- * within the cooldown; meanwhile windows are judged by the baseline the alert opened against. Alert ids derive from the subject and the first breached window, so a record processed
- * again after a crash yields the same alert, never a second one.
+ * within the cooldown; meanwhile windows are judged by the baseline the alert opened against. Alert
+ * ids derive from the subject and the first breached window, so a record processed again after a
+ * crash yields the same alert, never a second one.
  */
 final class SpikeDetector implements Processor<Windowed<String>, Long, String, Alert> {
 
@@ -50,14 +51,16 @@ final class SpikeDetector implements Processor<Windowed<String>, Long, String, A
         Observation observation = Observation.ofKey(key);
         AnomalyProperties.Thresholds thresholds = properties.thresholdsFor(observation.signal());
 
-        SpikeState before = states.get(key) == null ? SpikeState.NONE : states.get(key);
+        SpikeState stored = states.get(key);
+        SpikeState before = stored == null ? SpikeState.NONE : stored;
         SpikeState state = before.baselines().containsKey(windowStart) ? before
                 : before.withBaseline(windowStart, baselineBefore(key, windowStart), windowStart - properties.window().toMillis());
         Instant at = Instant.ofEpochMilli(update.timestamp());
         boolean open = state.hasOpenAlertAt(at, properties.cooldown());
         double baseline = open ? state.alertBaseline() : state.baselines().get(windowStart);
         if (thresholds.breachedBy(count, baseline)) {
-            state = open ? state.breachedAgain(at, count, windowStart) : state.opened(alertId(key, windowStart), at, baseline, count, windowStart);
+            state = open ? state.breachedAgain(at, count, windowStart)
+                    : state.opened(alertId(key, windowStart), at, baseline, count, windowStart);
             if (state.dueForPublishing(at, properties.updateInterval())) {
                 state = state.publishedAt(at);
                 context.forward(new Record<>(state.alertId(), alertOf(observation, state, thresholds, at), update.timestamp()));

@@ -88,7 +88,7 @@ public final class Benchmark {
             return post(registry + "/api/v1/clients/" + client.id() + "/authentication",
                     "{\"client_secret\":\"" + client.secret() + "\"}", keys.tenantApiKey(), 200);
         }));
-        measure(Throughput.run("token accounting (batches of 1,000)", 16, RUN, 1000,
+        measure(Throughput.run("token accounting (batches of 1,000)", 4, RUN, 1000,
                 () -> post(registry + "/api/v1/tokens/batch", tokenBatch(clients, 1000, "bench"), keys.tenantApiKey(), 200)));
 
         freshness(registry, reporting, keys, clients);
