@@ -4,6 +4,7 @@ import static dev.registrar.projector.Mappings.date;
 import static dev.registrar.projector.Mappings.keyword;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import co.elastic.clients.elasticsearch._types.mapping.Property;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
@@ -22,8 +23,18 @@ final class ClientIndex {
     private ClientIndex() {
     }
 
+    /** Applies the template and creates the index: the projector reads from it before it first writes to it. */
     static void applyTemplate(ElasticsearchClient client, int replicas) throws IOException {
         Mappings.applyTemplate(client, NAME, NAME, replicas, mapping());
+        if (!client.indices().exists(e -> e.index(NAME)).value()) {
+            try {
+                client.indices().create(c -> c.index(NAME));
+            } catch (ElasticsearchException alreadyCreated) {
+                if (!"resource_already_exists_exception".equals(alreadyCreated.error().type())) {
+                    throw alreadyCreated;
+                }
+            }
+        }
     }
 
     static TypeMapping mapping() {

@@ -21,8 +21,8 @@ import java.util.Map;
 
 /**
  * The clients index's share of a bulk request. A batch's events for one client are folded, in
- * order, into that client's current document (read from the index where the batch does not start
- * with its registration), which is written once, versioned by the last event's sequence.
+ * order, into that client's current document (read from the index; events it already holds are
+ * skipped), which is written once, versioned by the last event's sequence.
  */
 final class ClientStateProjection {
 
@@ -66,16 +66,13 @@ final class ClientStateProjection {
         return operations;
     }
 
-    /** The stored documents of clients whose events in this batch do not start with their registration. */
+    /**
+     * The stored document of every client in the batch, to fold its events onto: a registration in
+     * the batch may be a redelivery of one the index already has, and newer state must not be lost.
+     */
     private static Map<String, State> current(List<EventEnvelope> clientEvents, ElasticsearchClient elasticsearch) throws IOException {
         Map<String, State> states = new LinkedHashMap<>();
-        List<String> missing = clientEvents.stream()
-                .filter(event -> !(event.payload() instanceof ClientRegisteredPayload))
-                .map(EventEnvelope::aggregateId)
-                .distinct()
-                .filter(id -> clientEvents.stream().noneMatch(event -> event.aggregateId().equals(id)
-                        && event.payload() instanceof ClientRegisteredPayload))
-                .toList();
+        List<String> missing = clientEvents.stream().map(EventEnvelope::aggregateId).distinct().toList();
         if (missing.isEmpty()) {
             return states;
         }
