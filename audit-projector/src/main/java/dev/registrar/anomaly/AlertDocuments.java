@@ -1,7 +1,7 @@
 package dev.registrar.anomaly;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.UpdateResponse;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -32,14 +32,10 @@ class AlertDocuments {
         this.json = json;
     }
 
-    void save(Alert alert) throws IOException {
-        merge(alert, json.convertValue(alert, FIELDS));
-    }
-
-    boolean notified(Alert alert) throws IOException {
-        GetResponse<ObjectNode> stored = elasticsearch.get(g -> g.index(AlertIndex.indexFor(alert.openedAt())).id(alert.alertId()),
-                ObjectNode.class);
-        return stored.found() && stored.source() != null && stored.source().hasNonNull("notifiedAt");
+    /** Merges this revision into the alert's document; true when the alert was delivered before. */
+    boolean saveAndCheckNotified(Alert alert) throws IOException {
+        ObjectNode stored = merge(alert, json.convertValue(alert, FIELDS));
+        return stored != null && stored.hasNonNull("notifiedAt");
     }
 
     void recordDeliveries(Alert alert, Instant at, List<DeliveryOutcome> deliveries) throws IOException {
@@ -50,8 +46,10 @@ class AlertDocuments {
         merge(alert, fields);
     }
 
-    private void merge(Alert alert, Map<String, Object> fields) throws IOException {
-        elasticsearch.update(u -> u.index(AlertIndex.indexFor(alert.openedAt())).id(alert.alertId()).doc(fields).docAsUpsert(true),
-                Map.class);
+    /** The document as the merge left it, returned by the same request. */
+    private ObjectNode merge(Alert alert, Map<String, Object> fields) throws IOException {
+        UpdateResponse<ObjectNode> merged = elasticsearch.update(u -> u.index(AlertIndex.indexFor(alert.openedAt())).id(alert.alertId())
+                .doc(fields).docAsUpsert(true).source(source -> source.fetch(true)), ObjectNode.class);
+        return merged.get() == null ? null : merged.get().source();
     }
 }

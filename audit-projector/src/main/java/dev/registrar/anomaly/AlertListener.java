@@ -44,8 +44,7 @@ class AlertListener {
                     unreadable.getOriginalMessage());
             return;
         }
-        documents.save(alert);
-        if (!documents.notified(alert)) {
+        if (!documents.saveAndCheckNotified(alert)) {
             log.info("alert {} opened: {}", alert.alertId(), alert.summary());
             List<DeliveryOutcome> outcomes = webhooks.deliver(alert);
             documents.recordDeliveries(alert, clock.instant(), outcomes);

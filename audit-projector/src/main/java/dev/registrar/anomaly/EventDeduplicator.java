@@ -10,9 +10,9 @@ import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
- * Reads each record as an event envelope and lets each event id through once within the retention of the counting windows: the publisher
- * delivers at least once, and a replay republishes everything, so a redelivered registration must
- * not be counted twice in a window that is still open. Events older than that fall outside every
+ * Reads each record as an event envelope and lets each event id through once within the retention
+ * of the counting windows: the publisher delivers at least once, and a replay republishes
+ * everything, so a redelivered registration must not be counted twice in a window that is still open. Events older than that fall outside every
  * open window anyway. A redelivery carries the same key, so it reaches the same task and store.
  */
 final class EventDeduplicator implements Processor<String, String, String, EventEnvelope> {

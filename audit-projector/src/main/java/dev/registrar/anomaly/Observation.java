@@ -2,12 +2,12 @@ package dev.registrar.anomaly;
 
 /**
  * One occurrence of a counted signal for one subject of one tenant. Its key groups the counting
- * windows, so it holds all three parts; tenants and subjects never contain the separator's control
- * character.
+ * windows, so it holds all three parts.
  */
 record Observation(Signal signal, String tenant, String subject) {
 
-    private static final String SEPARATOR = "\u001f";
+    /** Joins the parts of the detector's keys: a control character no tenant, software id or subject contains. */
+    static final String SEPARATOR = "\u001f";
 
     String key() {
         return String.join(SEPARATOR, signal.id(), tenant, subject);

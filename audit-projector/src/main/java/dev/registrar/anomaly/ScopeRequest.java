@@ -6,6 +6,6 @@ import java.util.List;
 record ScopeRequest(String tenant, String softwareId, String softwareVersion, String clientId, List<String> scopes) {
 
     String key() {
-        return tenant + "\u001f" + softwareId;
+        return tenant + Observation.SEPARATOR + softwareId;
     }
 }

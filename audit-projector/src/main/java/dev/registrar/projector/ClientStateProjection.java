@@ -72,12 +72,9 @@ final class ClientStateProjection {
      */
     private static Map<String, State> current(List<EventEnvelope> clientEvents, ElasticsearchClient elasticsearch) throws IOException {
         Map<String, State> states = new LinkedHashMap<>();
-        List<String> missing = clientEvents.stream().map(EventEnvelope::aggregateId).distinct().toList();
-        if (missing.isEmpty()) {
-            return states;
-        }
+        List<String> clientIds = clientEvents.stream().map(EventEnvelope::aggregateId).distinct().toList();
         @SuppressWarnings("unchecked")
-        MgetResponse<Map<String, Object>> stored = elasticsearch.mget(m -> m.index(ClientIndex.NAME).ids(missing),
+        MgetResponse<Map<String, Object>> stored = elasticsearch.mget(m -> m.index(ClientIndex.NAME).ids(clientIds),
                 (Class<Map<String, Object>>) (Class<?>) Map.class);
         for (MultiGetResponseItem<Map<String, Object>> item : stored.docs()) {
             if (item.isResult() && item.result().found() && item.result().source() != null) {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 
 /**
  * The benchmark harness: starts the local stack (profile {@code bench}, empty data, registration
@@ -172,15 +173,9 @@ public final class Benchmark {
                 "eventsPerSecond", events / seconds));
     }
 
-    private String tokenBatch(List<Client> clients, int size, String subject) {
-        long now = Instant.now().getEpochSecond();
-        StringBuilder batch = new StringBuilder("{\"tokens\":[");
-        for (int i = 0; i < size; i++) {
-            batch.append(i == 0 ? "" : ",").append("{\"token_id\":\"").append(UUID.randomUUID()).append("\",\"client_id\":\"")
-                    .append(pick(clients).id()).append("\",\"scope\":\"mcp:tools\",\"grant_type\":\"authorization_code\",\"sub\":\"")
-                    .append(subject).append("\",\"issued_at\":").append(now).append(",\"expires_at\":").append(now + 3600).append('}');
-        }
-        return batch.append("]}").toString();
+    private static String tokenBatch(List<Client> clients, int size, String subject) {
+        List<String> ids = Stream.generate(() -> UUID.randomUUID().toString()).limit(size).toList();
+        return TokenBatch.json(ids, () -> pick(clients).id(), i -> subject);
     }
 
     private void measure(Throughput.Result result) {

@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -135,22 +134,15 @@ final class LoadDriver implements AutoCloseable {
     }
 
     private void recordTokens(Map<String, Owned> owned) throws InterruptedException {
-        long now = Instant.now().getEpochSecond();
         List<String> ids = new ArrayList<>();
-        StringBuilder batch = new StringBuilder("{\"tokens\":[");
         for (int i = 0; i < TOKENS_PER_BATCH; i++) {
-            String tokenId = "fault-" + UUID.randomUUID();
-            ids.add(tokenId);
-            batch.append(i == 0 ? "" : ",").append("{\"token_id\":\"").append(tokenId).append("\",\"client_id\":\"")
-                    .append(pick(owned).clientId()).append("\",\"scope\":\"mcp:tools\",\"grant_type\":\"authorization_code\",")
-                    .append("\"sub\":\"user-").append(i).append("\",\"issued_at\":").append(now).append(",\"expires_at\":")
-                    .append(now + 3600).append('}');
+            ids.add("fault-" + UUID.randomUUID());
         }
-        batch.append("]}");
+        String batch = TokenBatch.json(ids, () -> pick(owned).clientId(), i -> "user-" + i);
         send(HttpRequest.newBuilder(URI.create(registryUrl + "/api/v1/tokens/batch"))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + tenantKey)
-                .POST(HttpRequest.BodyPublishers.ofString(batch.toString())), 200).ifPresent(body -> ledger.recorded(ids));
+                .POST(HttpRequest.BodyPublishers.ofString(batch)), 200).ifPresent(body -> ledger.recorded(ids));
     }
 
     private void revoke(Map<String, Owned> owned) throws InterruptedException {

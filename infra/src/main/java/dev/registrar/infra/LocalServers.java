@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The servers of one stack, started in dependency order and stopped in reverse. Knows how each is
@@ -75,21 +76,13 @@ public final class LocalServers implements AutoCloseable {
 
     /** Stops the Kafka broker, leaves it down for {@code down}, and starts it again on its data and port. */
     void restartKafka(Duration down) throws Exception {
-        started.remove(kafkaServer);
-        kafkaServer.close();
-        Thread.sleep(down);
-        kafkaServer = new KafkaServer(settings.reused(), environment);
-        started.push(kafkaServer);
+        kafkaServer = replaced(kafkaServer, down, () -> new KafkaServer(settings.reused(), environment));
         kafkaServer.start();
     }
 
     /** Stops Elasticsearch, leaves it down for {@code down}, and starts it again on its data and port. */
     void restartElasticsearch(Duration down) throws Exception {
-        started.remove(elasticsearchServer);
-        elasticsearchServer.close();
-        Thread.sleep(down);
-        elasticsearchServer = new ElasticsearchServer(settings.reused(), environment);
-        started.push(elasticsearchServer);
+        elasticsearchServer = replaced(elasticsearchServer, down, () -> new ElasticsearchServer(settings.reused(), environment));
         elasticsearchServer.start();
     }
 
@@ -99,14 +92,21 @@ public final class LocalServers implements AutoCloseable {
      */
     void restartPostgres() throws Exception {
         if (postgresServer.owned()) {
-            started.remove(postgresServer);
-            postgresServer.close();
-            postgresServer = new PostgresServer(settings.reused(), environment);
-            started.push(postgresServer);
+            postgresServer = replaced(postgresServer, Duration.ZERO, () -> new PostgresServer(settings.reused(), environment));
             postgresServer.start();
         } else {
             MachinePostgres.restart(postgres);
         }
+    }
+
+    /** Stops a running server, waits {@code down}, and puts its successor (not yet started) where it stood in the stop order. */
+    private <S extends AutoCloseable> S replaced(S running, Duration down, Supplier<S> successor) throws Exception {
+        started.remove(running);
+        running.close();
+        Thread.sleep(down);
+        S next = successor.get();
+        started.push(next);
+        return next;
     }
 
     /** The Spring Boot properties that point a service at these servers. */

@@ -82,10 +82,7 @@ final class ManagedProcess {
 
     /** SIGKILL, at once, to the process and its children: a crash, as fault injection wants one. */
     void kill() {
-        if (process != null) {
-            process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
-            process.toHandle().destroyForcibly();
-        }
+        processes().toList().forEach(ProcessHandle::destroyForcibly);
     }
 
     void stop(Duration grace) throws IOException {

@@ -81,12 +81,15 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     void awaitHealthy() {
-        Await.until(module + " on " + url() + " (log: " + process.logFile() + ")", START_TIMEOUT, process::checkAlive, () -> {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/actuator/health")).timeout(Duration.ofSeconds(3)).build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && response.body().contains("\"UP\"");
-        });
+        Await.until(module + " on " + url() + " (log: " + process.logFile() + ")", START_TIMEOUT, process::checkAlive, this::healthy);
         StackLog.say("%s: healthy", module);
+    }
+
+    /** Whether it answers its health endpoint UP: itself and every dependency it checks. */
+    boolean healthy() throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/actuator/health")).timeout(Duration.ofSeconds(3)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 && response.body().contains("\"UP\"");
     }
 
     @Override

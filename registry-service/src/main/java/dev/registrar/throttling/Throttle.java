@@ -56,7 +56,7 @@ public final class Throttle {
     }
 
     private TooManyAttempts refused(long nanosToWait) {
-        Duration wait = Duration.ofNanos(nanosToWait);
-        return new TooManyAttempts(refusal + "; retry after " + Math.max(1, wait.toSeconds() + 1) + " s", wait.plusSeconds(1));
+        Duration retryAfter = Duration.ofNanos(nanosToWait).plusSeconds(1);
+        return new TooManyAttempts(refusal + "; retry after " + retryAfter.toSeconds() + " s", retryAfter);
     }
 }

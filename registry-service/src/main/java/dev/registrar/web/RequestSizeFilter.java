@@ -47,8 +47,7 @@ class RequestSizeFilter extends OncePerRequestFilter {
         if (request.getContentLengthLong() > limit) {
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
-                    "the request body is larger than the " + limit + " bytes this endpoint accepts"));
+            json.writeValue(response.getOutputStream(), Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", tooLarge(limit)));
             return;
         }
         chain.doFilter(new Bounded(request, limit), response);
@@ -130,7 +129,11 @@ class RequestSizeFilter extends OncePerRequestFilter {
     static final class BodyTooLarge extends RuntimeException {
 
         BodyTooLarge(int limit) {
-            super("the request body is larger than the " + limit + " bytes this endpoint accepts", null, false, false);
+            super(tooLarge(limit), null, false, false);
         }
+    }
+
+    private static String tooLarge(int limit) {
+        return "the request body is larger than the " + limit + " bytes this endpoint accepts";
     }
 }

@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.UpdateResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -83,12 +85,14 @@ class Alerts {
 
     ObjectNode acknowledge(String alertId, String by, String note) throws IOException {
         Hit<ObjectNode> alert = find(alertId);
-        Map<String, Object> acknowledgement = note == null || note.isBlank()
-                ? Map.of("acknowledgedBy", by, "acknowledgedAt", clock.instant().toString())
-                : Map.of("acknowledgedBy", by, "acknowledgedAt", clock.instant().toString(), "acknowledgementNote", note);
-        elasticsearch.update(u -> u.index(alert.index()).id(alertId).doc(acknowledgement).refresh(Refresh.WaitFor),
-                Map.class);
-        return get(alertId);
+        Map<String, Object> acknowledgement = new HashMap<>(Map.of("acknowledgedBy", by, "acknowledgedAt", clock.instant().toString()));
+        if (note != null && !note.isBlank()) {
+            acknowledgement.put("acknowledgementNote", note);
+        }
+        // Refreshed before the answer, so a listing right after shows it acknowledged; the answer is the updated alert.
+        UpdateResponse<ObjectNode> acknowledged = elasticsearch.update(u -> u.index(alert.index()).id(alertId).doc(acknowledgement)
+                .refresh(Refresh.WaitFor).source(source -> source.fetch(true)), ObjectNode.class);
+        return acknowledged.get().source();
     }
 
     private Hit<ObjectNode> find(String alertId) throws IOException {
