@@ -54,7 +54,11 @@ public record EventEnvelope(
                 @JsonSubTypes.Type(ClientAuthenticationFailedPayload.class),
                 @JsonSubTypes.Type(TokenIssuedPayload.class),
                 @JsonSubTypes.Type(TokenRevokedPayload.class),
-                @JsonSubTypes.Type(TokensRevokedForClientPayload.class)
+                @JsonSubTypes.Type(TokensRevokedForClientPayload.class),
+                @JsonSubTypes.Type(AccessKeyIssuedPayload.class),
+                @JsonSubTypes.Type(AccessKeyRotatedPayload.class),
+                @JsonSubTypes.Type(AccessKeyRevokedPayload.class),
+                @JsonSubTypes.Type(AccessKeyUsedPayload.class)
         })
         EventPayload payload) {
 }

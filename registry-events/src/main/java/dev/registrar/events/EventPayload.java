@@ -11,7 +11,8 @@ public sealed interface EventPayload permits ClientRegisteredPayload, ClientMeta
         RegistrationAccessTokenRotatedPayload, ClientDeletedPayload, PolicySetPayload, InitialAccessTokenIssuedPayload,
         InitialAccessTokenUsedPayload, InitialAccessTokenRevokedPayload, RegistrationRejectedPayload, TenantConfiguredPayload, TenantApiKeyRotatedPayload,
         TenantApiKeyRevokedPayload, ClientSecretRotatedPayload, ClientRevokedPayload,
-        ClientExpiredPayload, ClientAuthenticationFailedPayload, TokenIssuedPayload, TokenRevokedPayload, TokensRevokedForClientPayload {
+        ClientExpiredPayload, ClientAuthenticationFailedPayload, TokenIssuedPayload, TokenRevokedPayload, TokensRevokedForClientPayload,
+        AccessKeyIssuedPayload, AccessKeyRotatedPayload, AccessKeyRevokedPayload, AccessKeyUsedPayload {
 
     @JsonIgnore
     default String wireType() {

@@ -5,5 +5,6 @@ public enum CredentialKind {
     CLIENT_SECRET,
     REGISTRATION_ACCESS_TOKEN,
     INITIAL_ACCESS_TOKEN,
-    TENANT_API_KEY
+    TENANT_API_KEY,
+    ACCESS_KEY
 }

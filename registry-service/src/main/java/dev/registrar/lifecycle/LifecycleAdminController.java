@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.registrar.errors.InvalidRequest;
 import dev.registrar.readmodel.ExpiryCandidate;
 import dev.registrar.tenancy.Actor;
+import dev.registrar.tenancy.Caller;
 import dev.registrar.tenancy.Tenants;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -41,21 +42,25 @@ class LifecycleAdminController {
 
     @PostMapping("/admin/v1/tenants/{tenant}/clients/{clientId}/revocation")
     LifecycleController.Revoked revoke(@PathVariable String tenant, @PathVariable String clientId,
-                                       @RequestBody(required = false) LifecycleController.Reason reason) {
+                                       @RequestBody(required = false) LifecycleController.Reason reason,
+                                       Caller.Administrator administrator) {
         tenants.require(tenant);
-        ClientLifecycle.Revocation revocation = lifecycle.revoke(tenant, clientId, reason(reason), Actor.administrator(tenant));
+        ClientLifecycle.Revocation revocation = lifecycle.revoke(tenant, clientId, reason(reason),
+                Actor.administrator(tenant, administrator));
         return new LifecycleController.Revoked(clientId, revocation.revokedNow(), revocation.tokensRevoked());
     }
 
     @PostMapping("/admin/v1/tenants/{tenant}/clients/{clientId}/client-secret")
-    ResponseEntity<LifecycleController.NewSecret> rotateSecret(@PathVariable String tenant, @PathVariable String clientId) {
+    ResponseEntity<LifecycleController.NewSecret> rotateSecret(@PathVariable String tenant, @PathVariable String clientId,
+                                                                  Caller.Administrator administrator) {
         tenants.require(tenant);
-        return LifecycleController.newSecret(clientId, lifecycle.rotateSecret(tenant, clientId, "on-demand", Actor.administrator(tenant)));
+        return LifecycleController.newSecret(clientId, lifecycle.rotateSecret(tenant, clientId, "on-demand",
+                Actor.administrator(tenant, administrator)));
     }
 
     /** Revokes every active client of a software at one version or an inclusive version range. */
     @PostMapping("/admin/v1/tenants/{tenant}/revocations")
-    ReleaseRevoked revokeRelease(@PathVariable String tenant, @RequestBody ReleaseRevocation request) {
+    ReleaseRevoked revokeRelease(@PathVariable String tenant, @RequestBody ReleaseRevocation request, Caller.Administrator administrator) {
         tenants.require(tenant);
         if (request == null || request.softwareId() == null || request.softwareId().isBlank()) {
             throw new InvalidRequest("software_id is required");
@@ -69,7 +74,8 @@ class LifecycleAdminController {
             throw new InvalidRequest("give either software_version, or version_from and version_to");
         }
         List<ClientLifecycle.Revocation> revoked = lifecycle.revokeRelease(tenant, request.softwareId(), versions,
-                reason(new LifecycleController.Reason(request.reason())), Actor.administrator(tenant));
+                reason(new LifecycleController.Reason(request.reason())),
+                Actor.administrator(tenant, administrator));
         return new ReleaseRevoked(request.softwareId(), (int) revoked.stream().filter(ClientLifecycle.Revocation::revokedNow).count(),
                 revoked.stream().mapToInt(ClientLifecycle.Revocation::tokensRevoked).sum(),
                 revoked.stream().map(ClientLifecycle.Revocation::clientId).toList());
@@ -82,8 +88,8 @@ class LifecycleAdminController {
     }
 
     @PostMapping("/admin/v1/lifecycle/expiry")
-    Expired expireNow() {
-        return new Expired(lifecycle.expire(new Actor(null, "admin", "admin", null)));
+    Expired expireNow(Caller.Administrator administrator) {
+        return new Expired(lifecycle.expire(Actor.administrator(null, administrator)));
     }
 
     static String reason(LifecycleController.Reason reason) {

@@ -94,6 +94,6 @@ class LifecycleController {
     }
 
     private static Actor actor(Caller.TenantCaller caller, HttpServletRequest request) {
-        return Actor.authorizationServer(caller.tenant(), request.getRemoteAddr());
+        return Actor.authorizationServer(caller, request.getRemoteAddr());
     }
 }

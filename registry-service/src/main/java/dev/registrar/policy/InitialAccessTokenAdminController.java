@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import dev.registrar.tenancy.Actor;
+import dev.registrar.tenancy.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -45,7 +46,8 @@ class InitialAccessTokenAdminController {
     }
 
     @PostMapping("/admin/v1/tenants/{tenant}/initial-access-tokens")
-    ResponseEntity<TokenResponse> issue(@PathVariable String tenant, @RequestBody(required = false) TokenRequest request) {
+    ResponseEntity<TokenResponse> issue(@PathVariable String tenant, @RequestBody(required = false) TokenRequest request,
+                                         Caller.Administrator administrator) {
         tenants.require(tenant);
         TokenRequest asked = request == null ? new TokenRequest(null, null, null, null) : request;
         long ttl = asked.expiresIn() == null ? 86_400 : asked.expiresIn();
@@ -58,7 +60,8 @@ class InitialAccessTokenAdminController {
         }
         Instant now = clock.instant();
         var issued = tokens.issue(tenant, now.plusSeconds(ttl), maxUses,
-                asked.allowedSoftwareIds() == null ? List.of() : asked.allowedSoftwareIds(), asked.allowedScopes(), now, Actor.administrator(tenant));
+                asked.allowedSoftwareIds() == null ? List.of() : asked.allowedSoftwareIds(), asked.allowedScopes(), now,
+                Actor.administrator(tenant, administrator));
         var details = issued.details();
         return ResponseEntity.status(HttpStatus.CREATED)
                 .header("Cache-Control", "no-store")
@@ -67,9 +70,9 @@ class InitialAccessTokenAdminController {
     }
 
     @DeleteMapping("/admin/v1/tenants/{tenant}/initial-access-tokens/{tokenId}")
-    ResponseEntity<Void> revoke(@PathVariable String tenant, @PathVariable String tokenId) {
+    ResponseEntity<Void> revoke(@PathVariable String tenant, @PathVariable String tokenId, Caller.Administrator administrator) {
         tenants.require(tenant);
-        tokens.revoke(tenant, tokenId, clock.instant(), Actor.administrator(tenant));
+        tokens.revoke(tenant, tokenId, clock.instant(), Actor.administrator(tenant, administrator));
         return ResponseEntity.noContent().build();
     }
 

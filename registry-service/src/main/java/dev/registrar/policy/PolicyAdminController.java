@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import dev.registrar.tenancy.Actor;
+import dev.registrar.tenancy.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -69,14 +70,14 @@ class PolicyAdminController {
     }
 
     @PutMapping("/admin/v1/tenants/{tenant}/policy")
-    PolicyDocument replace(@PathVariable String tenant, @RequestBody PolicyChange change) {
+    PolicyDocument replace(@PathVariable String tenant, @RequestBody PolicyChange change, Caller.Administrator administrator) {
         tenants.require(tenant);
         if (change == null || change.rules() == null) {
             throw new InvalidRequest("the body must be {\"rules\": [...]}");
         }
         List<PolicyRule> rules = change.rules().stream().map(RuleDocument::toRule).toList();
         commands.sendAndWait(new SetPolicy(tenant, rules, "admin", clock.instant()),
-                Actor.administrator(tenant).toMetaData());
+                Actor.administrator(tenant, administrator).toMetaData());
         return PolicyDocument.of(policies.current(tenant));
     }
 }

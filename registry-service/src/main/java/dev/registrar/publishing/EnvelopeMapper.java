@@ -1,5 +1,10 @@
 package dev.registrar.publishing;
 
+import dev.registrar.access.AccessKeyEvent;
+import dev.registrar.access.AccessKeyIssued;
+import dev.registrar.access.AccessKeyRevoked;
+import dev.registrar.access.AccessKeyRotated;
+import dev.registrar.access.AccessKeyUsed;
 import dev.registrar.client.ClientDeleted;
 import dev.registrar.client.ClientExpired;
 import dev.registrar.client.ClientRevoked;
@@ -9,6 +14,10 @@ import dev.registrar.client.ClientMetadata;
 import dev.registrar.client.ClientMetadataUpdated;
 import dev.registrar.client.ClientRegistered;
 import dev.registrar.client.RegistrationAccessTokenRotated;
+import dev.registrar.events.AccessKeyIssuedPayload;
+import dev.registrar.events.AccessKeyRevokedPayload;
+import dev.registrar.events.AccessKeyRotatedPayload;
+import dev.registrar.events.AccessKeyUsedPayload;
 import dev.registrar.events.Actor;
 import dev.registrar.events.ClientAuthenticationFailedPayload;
 import dev.registrar.events.ClientDeletedPayload;
@@ -100,6 +109,25 @@ final class EnvelopeMapper {
         ClientAuthenticationFailed failed = message.getPayload();
         return envelope(message, "authentication-failure", message.getIdentifier(), 0,
                 new ClientAuthenticationFailedPayload(failed.clientId(), failed.reason(), failed.remoteAddress()));
+    }
+
+    /** Filed under the key's id, not its aggregate's, so a key's history and its use are one stream. */
+    static EventEnvelope accessKey(DomainEventMessage<? extends AccessKeyEvent> message) {
+        EventPayload payload = switch (message.getPayload()) {
+            case AccessKeyIssued issued -> new AccessKeyIssuedPayload(issued.keyId(), issued.role().wireName(), issued.tenant(),
+                    issued.label(), issued.issuedAt());
+            case AccessKeyRotated rotated -> new AccessKeyRotatedPayload(rotated.keyId(), rotated.previousValidUntil(), rotated.rotatedAt());
+            case AccessKeyRevoked revoked -> new AccessKeyRevokedPayload(revoked.keyId(), revoked.reason(), revoked.revokedAt());
+        };
+        return envelope(message, "access-key", message.getPayload().keyId(), message.getSequenceNumber(), payload);
+    }
+
+    static EventEnvelope accessKeyUse(EventMessage<? extends AccessKeyUsed> message) {
+        AccessKeyUsed used = message.getPayload();
+        return envelope(message, "access-key", used.keyId(), 0, new AccessKeyUsedPayload(used.keyId(), used.role(), used.firstUsedAt(),
+                used.lastUsedAt(), used.calls(), used.operations().stream()
+                .map(operation -> new AccessKeyUsedPayload.Operation(operation.operation(), operation.status(), operation.calls()))
+                .toList()));
     }
 
     /** A refused registration belongs to no aggregate: it is its own stream of one. */

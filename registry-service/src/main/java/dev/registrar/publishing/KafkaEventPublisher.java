@@ -2,6 +2,8 @@ package dev.registrar.publishing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.registrar.access.AccessKeyEvent;
+import dev.registrar.access.AccessKeyUsed;
 import dev.registrar.client.ClientEvent;
 import dev.registrar.events.EventEnvelope;
 import dev.registrar.lifecycle.ClientAuthenticationFailed;
@@ -76,6 +78,16 @@ class KafkaEventPublisher {
     @EventHandler
     void publish(ClientAuthenticationFailed event, EventMessage<ClientAuthenticationFailed> message) throws JsonProcessingException {
         send(event.clientId(), EnvelopeMapper.authenticationFailure(message));
+    }
+
+    @EventHandler
+    void publish(AccessKeyEvent event, DomainEventMessage<AccessKeyEvent> message) throws JsonProcessingException {
+        send(EnvelopeMapper.accessKey(message));
+    }
+
+    @EventHandler
+    void publish(AccessKeyUsed event, EventMessage<AccessKeyUsed> message) throws JsonProcessingException {
+        send(EnvelopeMapper.accessKeyUse(message));
     }
 
     /** Keyed by tenant: a refused registration has no client. */

@@ -8,7 +8,9 @@ import org.axonframework.messaging.MetaData;
  * Who acts, for which tenant, from where: carried as command metadata onto every event it causes,
  * and from there into the published envelope.
  *
- * @param kind {@code anonymous}, {@code client} (holding its registration access token), {@code admin} or {@code system}
+ * @param kind {@code anonymous}, {@code client} (holding its registration access token), {@code tenant}, {@code admin},
+ *             {@code auditor} or {@code system}
+ * @param id   for a caller with a key, the key's id
  */
 public record Actor(String tenant, String kind, String id, String remoteAddress) {
 
@@ -16,13 +18,14 @@ public record Actor(String tenant, String kind, String id, String remoteAddress)
         return new Actor(tenant, "anonymous", "", remoteAddress);
     }
 
-    public static Actor administrator(String tenant) {
-        return new Actor(tenant, "admin", "admin", null);
+    /** An administrator, named by the key it called with. */
+    public static Actor administrator(String tenant, Caller.Administrator administrator) {
+        return new Actor(tenant, "admin", administrator.keyId(), null);
     }
 
     /** The tenant's authorization server, calling with its API key. */
-    public static Actor authorizationServer(String tenant, String remoteAddress) {
-        return new Actor(tenant, "tenant", tenant, remoteAddress);
+    public static Actor authorizationServer(Caller.TenantCaller caller, String remoteAddress) {
+        return new Actor(caller.tenant(), "tenant", caller.keyId(), remoteAddress);
     }
 
     /** The service's own configuration, applied at start. */

@@ -72,11 +72,11 @@ class TenantAdminController {
 
     /** 201 with the tenant's API key, shown this once. */
     @PostMapping("/admin/v1/tenants")
-    ResponseEntity<TenantDocument> create(@RequestBody TenantDocument request) {
+    ResponseEntity<TenantDocument> create(@RequestBody TenantDocument request, Caller.Administrator administrator) {
         if (request == null) {
             throw new InvalidRequest("the body must be a tenant document");
         }
-        TenantAdministration.Created created = administration.create(parser.parse(request.id(), request));
+        TenantAdministration.Created created = administration.create(parser.parse(request.id(), request), administrator);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .header("Cache-Control", "no-store")
                 .body(document(created.settings(), created.apiKey().value()));
@@ -84,27 +84,29 @@ class TenantAdminController {
 
     /** 200 with the new API key, shown this once; the previous stored key keeps working for the grace period (default 1 h). */
     @PostMapping("/admin/v1/tenants/{tenant}/api-key/rotation")
-    ResponseEntity<RotatedKey> rotateApiKey(@PathVariable String tenant, @Valid @RequestBody(required = false) KeyRotation request) {
+    ResponseEntity<RotatedKey> rotateApiKey(@PathVariable String tenant, @Valid @RequestBody(required = false) KeyRotation request,
+                                           Caller.Administrator administrator) {
         tenants.require(tenant);
         Duration grace = request == null || request.previousValidForSeconds() == null
                 ? DEFAULT_ROTATION_GRACE : Duration.ofSeconds(request.previousValidForSeconds());
-        TenantAdministration.Rotated rotated = administration.rotateApiKey(tenant, grace);
+        TenantAdministration.Rotated rotated = administration.rotateApiKey(tenant, grace, administrator);
         return ResponseEntity.ok().header("Cache-Control", "no-store")
                 .body(new RotatedKey(tenant, rotated.apiKey().value(), rotated.previousValidUntil()));
     }
 
     /** The tenant's stored API keys stop working at once; 204. */
     @PostMapping("/admin/v1/tenants/{tenant}/api-key/revocation")
-    ResponseEntity<Void> revokeApiKey(@PathVariable String tenant, @Valid @RequestBody KeyRevocation request) {
+    ResponseEntity<Void> revokeApiKey(@PathVariable String tenant, @Valid @RequestBody KeyRevocation request,
+                                      Caller.Administrator administrator) {
         tenants.require(tenant);
-        administration.revokeApiKey(tenant, request.reason());
+        administration.revokeApiKey(tenant, request.reason(), administrator);
         return ResponseEntity.noContent().build();
     }
 
     @PutMapping("/admin/v1/tenants/{tenant}")
-    TenantDocument replace(@PathVariable String tenant, @RequestBody TenantDocument request) {
+    TenantDocument replace(@PathVariable String tenant, @RequestBody TenantDocument request, Caller.Administrator administrator) {
         tenants.require(tenant);
-        return document(administration.replace(parser.parse(tenant, request)), null);
+        return document(administration.replace(parser.parse(tenant, request), administrator), null);
     }
 
     private TenantDocument document(TenantSettings settings, String apiKey) {

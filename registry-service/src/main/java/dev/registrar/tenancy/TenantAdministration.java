@@ -34,12 +34,12 @@ class TenantAdministration {
     }
 
     @Transactional
-    Created create(TenantSettings settings) {
+    Created create(TenantSettings settings, Caller.Administrator administrator) {
         if (tenants.exists(settings.id())) {
             throw new Conflict("a tenant with this id exists");
         }
         commands.sendAndWait(new ConfigureTenant(settings.id(), settings, "admin", clock.instant()),
-                Actor.administrator(settings.id()).toMetaData());
+                Actor.administrator(settings.id(), administrator).toMetaData());
         return new Created(settings, credentials.issue(settings.id(), CredentialKind.TENANT_API_KEY, null));
     }
 
@@ -48,10 +48,11 @@ class TenantAdministration {
      * it had keeps working for the grace period, so its authorization server can switch over.
      */
     @Transactional
-    Rotated rotateApiKey(String tenant, Duration grace) {
+    Rotated rotateApiKey(String tenant, Duration grace, Caller.Administrator administrator) {
         Instant now = clock.instant();
         Instant previousValidUntil = now.plus(grace);
-        commands.sendAndWait(new RotateTenantApiKey(tenant, previousValidUntil, now), Actor.administrator(tenant).toMetaData());
+        commands.sendAndWait(new RotateTenantApiKey(tenant, previousValidUntil, now),
+                Actor.administrator(tenant, administrator).toMetaData());
         IssuedSecret key = credentials.hasAny(tenant, CredentialKind.TENANT_API_KEY)
                 ? credentials.rotate(tenant, CredentialKind.TENANT_API_KEY, null, previousValidUntil)
                 : credentials.issue(tenant, CredentialKind.TENANT_API_KEY, null);
@@ -60,14 +61,15 @@ class TenantAdministration {
 
     /** The tenant's stored keys stop working at once (keys in the configuration are not stored and stay). */
     @Transactional
-    void revokeApiKey(String tenant, String reason) {
-        commands.sendAndWait(new RevokeTenantApiKey(tenant, reason, clock.instant()), Actor.administrator(tenant).toMetaData());
+    void revokeApiKey(String tenant, String reason, Caller.Administrator administrator) {
+        commands.sendAndWait(new RevokeTenantApiKey(tenant, reason, clock.instant()),
+                Actor.administrator(tenant, administrator).toMetaData());
         credentials.forget(tenant, CredentialKind.TENANT_API_KEY);
     }
 
-    TenantSettings replace(TenantSettings settings) {
+    TenantSettings replace(TenantSettings settings, Caller.Administrator administrator) {
         commands.sendAndWait(new ConfigureTenant(settings.id(), settings, "admin", clock.instant()),
-                Actor.administrator(settings.id()).toMetaData());
+                Actor.administrator(settings.id(), administrator).toMetaData());
         return tenants.require(settings.id());
     }
 }

@@ -32,14 +32,14 @@ public class Tenants {
         List<KeyHolder> holders = new ArrayList<>();
         for (TenancyProperties.Tenant tenant : properties.tenants()) {
             if (tenant.apiKey() != null && !tenant.apiKey().isBlank()) {
-                holders.add(new KeyHolder(hash.of(tenant.apiKey()), new Caller.TenantCaller(tenant.id())));
+                holders.add(new KeyHolder(hash.of(tenant.apiKey()), new Caller.TenantCaller(tenant.id(), "config:tenant:" + tenant.id())));
             }
         }
         if (properties.adminApiKey() != null && !properties.adminApiKey().isBlank()) {
-            holders.add(new KeyHolder(hash.of(properties.adminApiKey()), new Caller.Administrator()));
+            holders.add(new KeyHolder(hash.of(properties.adminApiKey()), new Caller.Administrator("config:admin")));
         }
         if (properties.auditorApiKey() != null && !properties.auditorApiKey().isBlank()) {
-            holders.add(new KeyHolder(hash.of(properties.auditorApiKey()), new Caller.Auditor()));
+            holders.add(new KeyHolder(hash.of(properties.auditorApiKey()), new Caller.Auditor("config:auditor", null)));
         }
         this.configuredKeys = List.copyOf(holders);
     }
@@ -59,7 +59,8 @@ public class Tenants {
 
     /**
      * Configured keys are compared against every one, always, so the time taken does not tell which
-     * came close; keys issued through the admin API are found by their keyed hash.
+     * came close; a tenant's key issued through the admin API is found by its keyed hash (administrator
+     * and auditor keys issued so are the access package's).
      */
     public Optional<Caller> authenticate(String presentedKey) {
         byte[] presented = hash.of(presentedKey);
@@ -72,6 +73,7 @@ public class Tenants {
         if (found != null) {
             return Optional.of(found);
         }
-        return credentials.ownerOf(CredentialKind.TENANT_API_KEY, presentedKey).map(Caller.TenantCaller::new);
+        return credentials.ownerOf(CredentialKind.TENANT_API_KEY, presentedKey)
+                .map(tenant -> new Caller.TenantCaller(tenant, "tenant:" + tenant));
     }
 }

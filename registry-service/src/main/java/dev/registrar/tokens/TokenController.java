@@ -113,6 +113,6 @@ class TokenController {
     }
 
     private static Actor actor(Caller.TenantCaller caller, HttpServletRequest request) {
-        return Actor.authorizationServer(caller.tenant(), request.getRemoteAddr());
+        return Actor.authorizationServer(caller, request.getRemoteAddr());
     }
 }

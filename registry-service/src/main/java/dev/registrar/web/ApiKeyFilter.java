@@ -1,6 +1,8 @@
 package dev.registrar.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.registrar.access.AccessKeys;
+import dev.registrar.access.KeyUsage;
 import dev.registrar.tenancy.Caller;
 import dev.registrar.tenancy.Tenants;
 import jakarta.servlet.FilterChain;
@@ -16,9 +18,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates the authorization-server API (/api/**, tenant keys), the admin API (/admin/**, the
- * administrators' key) and the audit API (/audit/**, the auditors' read-only key), all as Bearer
- * tokens; each key opens only its own API. Registration stays open: MCP clients register anonymously.
+ * Authenticates the authorization-server API (/api/**, tenant keys), the admin API (/admin/**,
+ * administrator keys) and the audit API (/audit/**, auditors' read-only keys), all as Bearer tokens;
+ * each key opens only its own API, and every call a key makes is counted for the audit of its use.
+ * Registration stays open: MCP clients register anonymously.
  */
 @Component
 class ApiKeyFilter extends OncePerRequestFilter {
@@ -26,10 +29,14 @@ class ApiKeyFilter extends OncePerRequestFilter {
     static final String CALLER_ATTRIBUTE = Caller.class.getName();
 
     private final Tenants tenants;
+    private final AccessKeys accessKeys;
+    private final KeyUsage usage;
     private final ObjectMapper json;
 
-    ApiKeyFilter(Tenants tenants, ObjectMapper json) {
+    ApiKeyFilter(Tenants tenants, AccessKeys accessKeys, KeyUsage usage, ObjectMapper json) {
         this.tenants = tenants;
+        this.accessKeys = accessKeys;
+        this.usage = usage;
         this.json = json;
     }
 
@@ -42,17 +49,22 @@ class ApiKeyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<Caller> caller = bearer(request).flatMap(tenants::authenticate);
+        Optional<Caller> caller = bearer(request).flatMap(key -> tenants.authenticate(key).or(() -> accessKeys.authenticate(key)));
         if (caller.isEmpty()) {
             refuse(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "a valid API key is required as a Bearer token");
             return;
         }
         if (!mayCall(caller.get(), path(request))) {
             refuse(response, HttpStatus.FORBIDDEN, "forbidden", "this key may not call this API");
+            usage.record(caller.get(), request.getMethod() + " " + area(path(request)), HttpStatus.FORBIDDEN.value());
             return;
         }
         request.setAttribute(CALLER_ATTRIBUTE, caller.get());
-        chain.doFilter(request, response);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            usage.record(caller.get(), KeyUsage.operationOf(request), response.getStatus());
+        }
     }
 
     /**
@@ -61,6 +73,12 @@ class ApiKeyFilter extends OncePerRequestFilter {
      */
     private static String path(HttpServletRequest request) {
         return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    }
+
+    /** {@code /admin/**} for any admin path: what a refused call tried to reach, without the ids in its path. */
+    private static String area(String path) {
+        int end = path.indexOf('/', 1);
+        return (end < 0 ? path : path.substring(0, end)) + "/**";
     }
 
     private static boolean mayCall(Caller caller, String path) {

@@ -7,6 +7,7 @@ import dev.registrar.RegistryServiceIT;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,11 @@ class AuthorizationMatrixIT extends RegistryServiceIT {
     void everyProtectedEndpointRefusesTheWrongCallerAndChangesNothing() {
         String client = registered("dev", MCP_CLIENT).get("client_id").asText();
         String revokedKey = revokedTenantKey();
+        String revokedAccessKey = revokedAuditorKey();
+        Map<Role, List<String>> keys = Map.of(Role.TENANT, List.of("dev-tenant-key"),
+                Role.ADMIN, List.of("admin-key", issuedKey("{\"role\":\"admin\",\"label\":\"matrix\"}")),
+                Role.AUDITOR, List.of("auditor-key", issuedKey("{\"role\":\"auditor\",\"label\":\"matrix\"}"),
+                        issuedKey("{\"role\":\"auditor\",\"tenant\":\"dev\",\"label\":\"matrix\"}")));
         List<Endpoint> endpoints = endpoints(client);
         long eventsBefore = events();
 
@@ -40,12 +46,15 @@ class AuthorizationMatrixIT extends RegistryServiceIT {
                     new Presented("malformed", "Basic ZGV2OmRldg=="),
                     new Presented("empty bearer", "Bearer "),
                     new Presented("revoked key", "Bearer " + revokedKey),
+                    new Presented("revoked access key", "Bearer " + revokedAccessKey),
                     new Presented("unknown key", "Bearer " + UUID.randomUUID()))) {
                 expect(wrong, endpoint, presented, 401, "unauthenticated");
             }
             for (Role role : Role.values()) {
                 if (role != endpoint.role()) {
-                    expect(wrong, endpoint, new Presented(role + " key", "Bearer " + keyOf(role)), 403, "forbidden");
+                    for (String key : keys.get(role)) {
+                        expect(wrong, endpoint, new Presented(role + " key", "Bearer " + key), 403, "forbidden");
+                    }
                 }
             }
             if (endpoint.role() == Role.TENANT && endpoint.path().contains(client)) {
@@ -146,15 +155,27 @@ class AuthorizationMatrixIT extends RegistryServiceIT {
                         + "\"reason\":\"test\"}", Role.ADMIN),
                 new Endpoint("GET", "/admin/v1/lifecycle/expiry-candidates", null, Role.ADMIN),
                 new Endpoint("POST", "/admin/v1/lifecycle/expiry", null, Role.ADMIN),
-                new Endpoint("GET", "/audit/v1/event-counts", null, Role.AUDITOR));
+                new Endpoint("POST", "/admin/v1/access-keys", "{\"role\":\"auditor\",\"label\":\"matrix\"}", Role.ADMIN),
+                new Endpoint("GET", "/admin/v1/access-keys", null, Role.ADMIN),
+                new Endpoint("GET", "/admin/v1/access-keys/some-id", null, Role.ADMIN),
+                new Endpoint("POST", "/admin/v1/access-keys/some-id/rotation", "{}", Role.ADMIN),
+                new Endpoint("POST", "/admin/v1/access-keys/some-id/revocation", "{\"reason\":\"test\"}", Role.ADMIN),
+                new Endpoint("GET", "/audit/v1/event-counts", null, Role.AUDITOR),
+                new Endpoint("GET", "/audit/v1/caller", null, Role.AUDITOR));
     }
 
-    private static String keyOf(Role role) {
-        return switch (role) {
-            case TENANT -> "dev-tenant-key";
-            case ADMIN -> "admin-key";
-            case AUDITOR -> "auditor-key";
-        };
+    private String issuedKey(String request) {
+        HttpResponse<String> issued = post("/admin/v1/access-keys", request, "admin-key");
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        return read(issued.body()).get("access_key").asText();
+    }
+
+    private String revokedAuditorKey() {
+        HttpResponse<String> issued = post("/admin/v1/access-keys", "{\"role\":\"auditor\",\"label\":\"to revoke\"}", "admin-key");
+        JsonNode key = read(issued.body());
+        assertThat(post("/admin/v1/access-keys/" + key.get("key_id").asText() + "/revocation", "{\"reason\":\"leaked\"}", "admin-key")
+                .statusCode()).isEqualTo(204);
+        return key.get("access_key").asText();
     }
 
     private String revokedTenantKey() {
@@ -165,9 +186,12 @@ class AuthorizationMatrixIT extends RegistryServiceIT {
         return key;
     }
 
-    /** Events other than failed client authentications, which are recorded on purpose, as security events. */
+    /**
+     * Events other than failed client authentications, which are recorded on purpose, as security
+     * events, and the record of each key's use, which is the audit of who tried what.
+     */
     private long events() {
-        return jdbc.queryForObject("select count(*) from domainevententry where payloadtype not like '%ClientAuthenticationFailed'",
-                Long.class);
+        return jdbc.queryForObject("select count(*) from domainevententry where payloadtype not like '%ClientAuthenticationFailed'"
+                + " and payloadtype not like '%AccessKeyUsed'", Long.class);
     }
 }
