@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
 /**
  * Indexes each batch of events with one bulk request: every event into the event log under its
  * event id, token facts into the token index under the token id, security events into the
- * security index under their event id, so a redelivered event overwrites itself instead of adding a
+ * security index under their event id, each key's use per operation into the key-usage index, so a
+ * redelivered event overwrites itself instead of adding a
  * copy; and each client's current state into the clients index, versioned by its aggregate sequence. The document is the record exactly as
  * published, so a projector older than the publisher keeps every field it does not know yet. The listener returns, and Kafka's offsets are
  * committed, only after every item of the bulk succeeded; otherwise the batch is retried.
@@ -73,6 +74,7 @@ class EventLogProjector {
                 bulk.operations(op -> op.index(index -> index.index(EventLogIndex.indexFor(event)).id(event.eventId()).document(document)));
                 TokenProjection.operations(event).forEach(bulk::operations);
                 SecurityProjection.operations(event).forEach(bulk::operations);
+                KeyUsageIndex.operations(event).forEach(bulk::operations);
             }
         }
         if (events.isEmpty()) {

@@ -25,6 +25,7 @@ class IndexTemplates implements InitializingBean {
         EventLogIndex.applyTemplate(client, properties.replicas());
         TokenIndex.applyTemplate(client, properties.replicas());
         SecurityIndex.applyTemplate(client, properties.replicas());
+        KeyUsageIndex.applyTemplate(client, properties.replicas());
         ClientIndex.applyTemplate(client, properties.replicas());
         AlertIndex.applyTemplate(client, properties.replicas());
     }

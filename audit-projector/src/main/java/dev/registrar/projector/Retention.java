@@ -48,6 +48,7 @@ class Retention implements SchedulingConfigurer {
         dropped.addAll(dropOlderThan(EventLogIndex.PREFIX, properties.eventLogMonths()));
         dropped.addAll(dropOlderThan(TokenIndex.PREFIX, properties.tokenMonths()));
         dropped.addAll(dropOlderThan(SecurityIndex.PREFIX, properties.eventLogMonths()));
+        dropped.addAll(dropOlderThan(KeyUsageIndex.PREFIX, properties.eventLogMonths()));
         dropped.addAll(dropOlderThan(AlertIndex.PREFIX, properties.eventLogMonths()));
         return dropped;
     }

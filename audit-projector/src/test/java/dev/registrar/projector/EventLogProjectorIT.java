@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.registrar.events.AccessKeyUsedPayload;
 import dev.registrar.events.Actor;
 import dev.registrar.events.EventEnvelope;
 import dev.registrar.events.ClientMetadataPayload;
@@ -162,6 +163,28 @@ class EventLogProjectorIT {
     }
 
     @Test
+    void keyUseIsIndexedOncePerOperationAndARedeliveryChangesNothing() throws Exception {
+        String id = "used-" + UUID.randomUUID();
+        Instant at = Instant.parse("2026-11-22T09:31:00Z");
+        EventEnvelope used = new EventEnvelope(id, "access-key.used", 1, "acme", "access-key", "k-7", 0, at,
+                new Actor("auditor", "k-7", null), new AccessKeyUsedPayload("k-7", "auditor", at.minusSeconds(60), at, 5, List.of(
+                new AccessKeyUsedPayload.Operation("reporting-api GET /api/v1/reports/access", 200, 4),
+                new AccessKeyUsedPayload.Operation("reporting-api GET /api/v1/reports/access", 403, 1))));
+
+        sendKeyed("k-7", used);
+        sendKeyed("k-7", used);
+        awaitIndexed(sendMarker());
+
+        elasticsearch.indices().refresh(r -> r.index("registrar-key-usage-*"));
+        var stored = elasticsearch.search(s -> s.index("registrar-key-usage-*").query(q -> q.term(t -> t.field("eventId").value(id))),
+                ObjectNode.class).hits().hits();
+        assertThat(stored).hasSize(2);
+        assertThat(stored).extracting(hit -> hit.source().get("calls").asLong()).containsExactlyInAnyOrder(4L, 1L);
+        assertThat(stored.get(0).source().get("tenant").asText()).isEqualTo("acme");
+        assertThat(stored.get(0).index()).isEqualTo("registrar-key-usage-2026.11");
+    }
+
+    @Test
     void retentionDropsMonthlyIndicesPastTheirFamilysRetentionAndKeepsTheRest() throws Exception {
         String current = Mappings.monthly(EventLogIndex.PREFIX, Instant.now());
         for (String index : List.of("registrar-events-2001.01", "registrar-tokens-2001.02", current)) {
@@ -191,7 +214,8 @@ class EventLogProjectorIT {
         var templates = elasticsearch.indices().getIndexTemplate(t -> t.name("registrar-*")).indexTemplates();
 
         assertThat(templates).extracting(template -> template.name())
-                .contains("registrar-events", "registrar-tokens", "registrar-security", "registrar-clients", "registrar-alerts");
+                .contains("registrar-events", "registrar-tokens", "registrar-security", "registrar-clients", "registrar-alerts",
+                        "registrar-key-usage");
         assertThat(templates).allSatisfy(template ->
                 assertThat(template.indexTemplate().template().mappings().dynamic()).isEqualTo(DynamicMapping.Strict));
     }

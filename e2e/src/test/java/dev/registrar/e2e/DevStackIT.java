@@ -60,6 +60,8 @@ class DevStackIT {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("REGISTRAR_PORT_OFFSET", Integer.toString(settings.portOffset()));
+        // Each key's use is written down every 5 s instead of every minute, so the test sees it soon.
+        builder.environment().put("REGISTRAR_ACCESS_USAGEINTERVAL", "5s");
         stack = builder.start();
         endpoints = awaitEndpoints(settings.stackDir().resolve("endpoints.env"), log);
     }
@@ -210,12 +212,68 @@ class DevStackIT {
     }
 
     /**
+     * An administrator creates a tenant and an auditor key scoped to it; that auditor sees the tenant's
+     * clients and tokens in every report and nothing of any other tenant's, its use of the key is in
+     * the key-usage report, and rotating then revoking the key shuts it out of reporting-api at once.
+     */
+    @Test
+    @Order(7)
+    void anAuditorOfOneTenantSeesThatTenantOnlyAndItsKeyIsRotatedAndRevokedAtRunTime() throws Exception {
+        String admin = endpoints.get("ADMIN_API_KEY");
+        String tenant = "acme-" + UUID.randomUUID().toString().substring(0, 8);
+        JsonNode created = json.readTree(post(endpoints.get("REGISTRY_URL") + "/admin/v1/tenants", "{\"id\":\"" + tenant + "\"}", admin, 201));
+        String tenantKey = created.get("api_key").asText();
+        JsonNode auditorKey = json.readTree(post(endpoints.get("REGISTRY_URL") + "/admin/v1/access-keys",
+                "{\"role\":\"auditor\",\"tenant\":\"" + tenant + "\",\"label\":\"acme's auditor\"}", admin, 201));
+        String auditor = auditorKey.get("access_key").asText();
+        String auditorId = auditorKey.get("key_id").asText();
+        issuedSecrets.addAll(List.of(tenantKey, auditor));
+
+        String theirs = registerConfidential(endpoints.get("REGISTRY_URL") + "/t/" + tenant + "/register", "acme-agent", "1.0.0");
+        String someoneElses = registerConfidential("other-tenants-agent", "1.0.0");
+        long now = Instant.now().getEpochSecond();
+        post(endpoints.get("REGISTRY_URL") + "/api/v1/tokens/batch", "{\"tokens\":[" + token(theirs, "carol", "read:customer_data", now) + "]}",
+                tenantKey, 200);
+        post(endpoints.get("REGISTRY_URL") + "/api/v1/tokens/batch", "{\"tokens\":[" + token(someoneElses, "dave", "read:customer_data", now) + "]}",
+                endpoints.get("TENANT_API_KEY"), 200);
+
+        String range = "from=" + Instant.ofEpochSecond(now - 60) + "&to=" + Instant.ofEpochSecond(now + 60);
+        assertThat(awaitReport("/api/v1/reports/access?" + range + "&software_id=other-tenants-agent", 1, Duration.ofSeconds(60)))
+                .as("an auditor of every tenant sees the other tenant's token").hasSize(1);
+        JsonNode rows = awaitReport("/api/v1/reports/access?" + range + "&scope=read:customer_data", 1, auditor, Duration.ofSeconds(60));
+        assertThat(rows.findValuesAsText("software_id")).as("only the auditor's tenant's tokens").containsExactly("acme-agent");
+
+        HttpResponse<String> otherTenant = get(endpoints.get("REPORTING_URL") + "/api/v1/reports/access?" + range + "&tenant=dev", auditor);
+        assertThat(otherTenant.statusCode()).isEqualTo(403);
+        assertThat(otherTenant.body()).contains("/problems/tenant-out-of-scope");
+        assertThat(awaitTimeline(theirs, 1, auditor, Duration.ofSeconds(30))).hasSize(1);
+        assertThat(json.readTree(get(endpoints.get("REPORTING_URL") + "/api/v1/clients/" + someoneElses + "/events", auditor).body())
+                .get("events")).as("another tenant's client has no events, to this auditor").isEmpty();
+
+        JsonNode reconciliation = awaitReconciliation(auditor, Duration.ofSeconds(60));
+        assertThat(reconciliation.get("types").toString()).contains("{\"type\":\"client.registered\",\"event_store\":1,\"elasticsearch\":1,\"missing\":0}");
+
+        JsonNode usage = awaitKeyUsage(auditorId, auditor, Duration.ofSeconds(60));
+        assertThat(usage.get("tenant").asText()).isEqualTo(tenant);
+        assertThat(usage.get("operations").findValuesAsText("operation")).contains("reporting-api GET /api/v1/reports/access");
+
+        JsonNode rotated = json.readTree(post(endpoints.get("REGISTRY_URL") + "/admin/v1/access-keys/" + auditorId + "/rotation",
+                "{\"previous_valid_for_seconds\":0}", admin, 200));
+        String rotatedKey = rotated.get("access_key").asText();
+        issuedSecrets.add(rotatedKey);
+        assertThat(get(endpoints.get("REPORTING_URL") + "/api/v1/clients/" + theirs + "/events", auditor).statusCode()).isEqualTo(401);
+        assertThat(get(endpoints.get("REPORTING_URL") + "/api/v1/clients/" + theirs + "/events", rotatedKey).statusCode()).isEqualTo(200);
+        post(endpoints.get("REGISTRY_URL") + "/admin/v1/access-keys/" + auditorId + "/revocation", "{\"reason\":\"audit done\"}", admin, 204);
+        assertThat(get(endpoints.get("REPORTING_URL") + "/api/v1/clients/" + theirs + "/events", rotatedKey).statusCode()).isEqualTo(401);
+    }
+
+    /**
      * After confidential registrations, a secret rotation and token batches, every secret, RAT and
      * key the run was given is searched for in the clear: in every row of every table, every
      * record of every Kafka topic, every Elasticsearch document and every log the stack wrote.
      */
     @Test
-    @Order(7)
+    @Order(8)
     void noSecretOfTheRunIsStoredPublishedIndexedOrLoggedInTheClear() throws Exception {
         String client = registerConfidential("leak-check", "1.0.0");
         HttpResponse<String> rotated = send(HttpRequest.newBuilder(URI.create(endpoints.get("REGISTRY_URL") + "/api/v1/clients/" + client
@@ -242,7 +300,7 @@ class DevStackIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void sigtermStopsEverythingTheStackStarted() throws Exception {
         Path elasticsearchHome = settings.stackDir().resolve("elasticsearch").toRealPath();
 
@@ -258,7 +316,11 @@ class DevStackIT {
     }
 
     private String registerConfidential(String software, String version) throws Exception {
-        HttpResponse<String> registered = send(HttpRequest.newBuilder(URI.create(endpoints.get("REGISTRATION_URL")))
+        return registerConfidential(endpoints.get("REGISTRATION_URL"), software, version);
+    }
+
+    private String registerConfidential(String registrationUrl, String software, String version) throws Exception {
+        HttpResponse<String> registered = send(HttpRequest.newBuilder(URI.create(registrationUrl))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"redirect_uris\":[\"https://agent.example.com/cb\"],"
                         + "\"token_endpoint_auth_method\":\"client_secret_basic\",\"scope\":\"read:customer_data mcp:tools\","
@@ -277,13 +339,16 @@ class DevStackIT {
                 + ",\"expires_at\":" + (now + 3600) + "}";
     }
 
-    /** Polls the access report until its rows hold the tokens expected, as the projector catches up. */
     private JsonNode awaitReport(String query, int tokens, Duration timeout) throws Exception {
+        return awaitReport(query, tokens, endpoints.get("AUDITOR_API_KEY"), timeout);
+    }
+
+    /** Polls the access report until its rows hold the tokens expected, as the projector catches up. */
+    private JsonNode awaitReport(String query, int tokens, String auditorKey, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         JsonNode found = json.createArrayNode();
         while (System.nanoTime() < deadline) {
-            HttpResponse<String> report = send(HttpRequest.newBuilder(URI.create(endpoints.get("REPORTING_URL") + query))
-                    .header("Authorization", "Bearer " + endpoints.get("AUDITOR_API_KEY")).build());
+            HttpResponse<String> report = get(endpoints.get("REPORTING_URL") + query, auditorKey);
             assertThat(report.statusCode()).as(report.body()).isIn(200, 503);
             if (report.statusCode() == 200) {
                 found = json.readTree(report.body()).get("rows");
@@ -313,14 +378,16 @@ class DevStackIT {
         return report;
     }
 
-    /** Polls the timeline until it holds the events expected (a 503 while the month's index is created says to retry). */
     private JsonNode awaitTimeline(String clientId, int expected, Duration timeout) throws Exception {
+        return awaitTimeline(clientId, expected, endpoints.get("AUDITOR_API_KEY"), timeout);
+    }
+
+    /** Polls the timeline until it holds the events expected (a 503 while the month's index is created says to retry). */
+    private JsonNode awaitTimeline(String clientId, int expected, String auditorKey, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         JsonNode events = json.createArrayNode();
         while (System.nanoTime() < deadline) {
-            HttpResponse<String> timeline = send(HttpRequest.newBuilder(
-                            URI.create(endpoints.get("REPORTING_URL") + "/api/v1/clients/" + clientId + "/events"))
-                    .header("Authorization", "Bearer " + endpoints.get("AUDITOR_API_KEY")).build());
+            HttpResponse<String> timeline = get(endpoints.get("REPORTING_URL") + "/api/v1/clients/" + clientId + "/events", auditorKey);
             // 503 while the projector creates the month's index: the API says to retry.
             assertThat(timeline.statusCode()).isIn(200, 503);
             if (timeline.statusCode() == 200) {
@@ -332,6 +399,51 @@ class DevStackIT {
             Thread.sleep(250);
         }
         return events;
+    }
+
+    /** Polls reconciliation until the event store and Elasticsearch agree. */
+    private JsonNode awaitReconciliation(String auditorKey, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode result = json.createObjectNode();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = get(endpoints.get("REPORTING_URL") + "/api/v1/reports/reconciliation", auditorKey);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            result = json.readTree(response.body());
+            if (result.get("complete").asBoolean()) {
+                return result;
+            }
+            Thread.sleep(500);
+        }
+        return result;
+    }
+
+    /** Polls the key-usage report until the key's use, written down every few seconds, is in it. */
+    private JsonNode awaitKeyUsage(String keyId, String auditorKey, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String range = "from=" + Instant.now().minusSeconds(3600) + "&to=" + Instant.now().plusSeconds(3600);
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = get(endpoints.get("REPORTING_URL") + "/api/v1/reports/key-usage?" + range + "&key_id=" + keyId,
+                    auditorKey);
+            assertThat(response.statusCode()).as(response.body()).isIn(200, 503);
+            if (response.statusCode() == 200 && !json.readTree(response.body()).get("keys").isEmpty()) {
+                return json.readTree(response.body()).get("keys").get(0);
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("the use of key " + keyId + " was not in the key-usage report within " + timeout);
+    }
+
+    private HttpResponse<String> get(String url, String bearer) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + bearer).build());
+    }
+
+    private String post(String url, String body, String bearer, int expected) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + bearer)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        assertThat(response.statusCode()).as(url + ": " + response.body()).isEqualTo(expected);
+        return response.body();
     }
 
     private Map<String, String> awaitEndpoints(Path file, Path log) throws Exception {

@@ -3,6 +3,7 @@ package dev.registrar.reporting;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.io.IOException;
 import java.time.Instant;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,7 +33,7 @@ class AlertController {
     Alerts.Result list(@RequestParam(required = false) String kind, @RequestParam(required = false) String tenant,
                        @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                        @RequestParam(required = false) Boolean acknowledged,
-                       @RequestParam(defaultValue = "100") int size) throws IOException {
+                       @RequestParam(defaultValue = "100") int size, @Parameter(hidden = true) Auditor auditor) throws IOException {
         if ((from == null) != (to == null)) {
             throw new BadReportRequest("give both from and to, or neither");
         }
@@ -44,18 +45,18 @@ class AlertController {
         if (size < 1 || size > MAX_PAGE) {
             throw new BadReportRequest("size must be between 1 and " + MAX_PAGE);
         }
-        return alerts.list(new Alerts.Filters(kind, tenant, start, end, acknowledged, size));
+        return alerts.list(new Alerts.Filters(kind, auditor.confine(tenant), start, end, acknowledged, size));
     }
 
     @GetMapping("/api/v1/alerts/{alertId}")
-    ObjectNode get(@PathVariable String alertId) throws IOException {
-        return alerts.get(alertId);
+    ObjectNode get(@PathVariable String alertId, @Parameter(hidden = true) Auditor auditor) throws IOException {
+        return alerts.get(alertId, auditor);
     }
 
     /** Marks an alert as seen by an auditor; it stays listed, and the detector's later updates keep the acknowledgement. */
     @PostMapping("/api/v1/alerts/{alertId}/acknowledgement")
-    ObjectNode acknowledge(@PathVariable String alertId, @Valid @RequestBody(required = false) Acknowledgement acknowledgement)
-            throws IOException {
-        return alerts.acknowledge(alertId, "auditor", acknowledgement == null ? null : acknowledgement.note());
+    ObjectNode acknowledge(@PathVariable String alertId, @Valid @RequestBody(required = false) Acknowledgement acknowledgement,
+                           @Parameter(hidden = true) Auditor auditor) throws IOException {
+        return alerts.acknowledge(alertId, auditor, acknowledgement == null ? null : acknowledgement.note());
     }
 }

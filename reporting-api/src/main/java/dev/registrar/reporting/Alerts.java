@@ -79,13 +79,14 @@ class Alerts {
         return new Result(filters, total, response.hits().hits().stream().map(Hit::source).toList());
     }
 
-    ObjectNode get(String alertId) throws IOException {
-        return find(alertId).source();
+    ObjectNode get(String alertId, Auditor auditor) throws IOException {
+        return find(alertId, auditor).source();
     }
 
-    ObjectNode acknowledge(String alertId, String by, String note) throws IOException {
-        Hit<ObjectNode> alert = find(alertId);
-        Map<String, Object> acknowledgement = new HashMap<>(Map.of("acknowledgedBy", by, "acknowledgedAt", clock.instant().toString()));
+    /** Recorded under the acknowledging auditor's key id. */
+    ObjectNode acknowledge(String alertId, Auditor auditor, String note) throws IOException {
+        Hit<ObjectNode> alert = find(alertId, auditor);
+        Map<String, Object> acknowledgement = new HashMap<>(Map.of("acknowledgedBy", auditor.keyId(), "acknowledgedAt", clock.instant().toString()));
         if (note != null && !note.isBlank()) {
             acknowledgement.put("acknowledgementNote", note);
         }
@@ -95,13 +96,16 @@ class Alerts {
         return acknowledged.get().source();
     }
 
-    private Hit<ObjectNode> find(String alertId) throws IOException {
+    /** Another tenant's alert is, to an auditor of one tenant, not there. */
+    private Hit<ObjectNode> find(String alertId, Auditor auditor) throws IOException {
         SearchResponse<ObjectNode> response = elasticsearch.search(s -> s
                 .index(properties.alertIndexPattern())
                 .allowNoIndices(true)
                 .ignoreUnavailable(true)
                 .size(1)
                 .query(q -> q.ids(i -> i.values(alertId))), ObjectNode.class);
-        return response.hits().hits().stream().findFirst().orElseThrow(() -> new AlertNotFound(alertId));
+        return response.hits().hits().stream().findFirst()
+                .filter(hit -> hit.source() != null && auditor.sees(hit.source().path("tenant").asText(null)))
+                .orElseThrow(() -> new AlertNotFound(alertId));
     }
 }

@@ -9,6 +9,7 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.stereotype.Component;
@@ -29,16 +30,19 @@ class ClientTimelineReport {
     }
 
     /**
+     * @param tenant        the only tenant whose events may be returned; null for any
      * @param afterSequence the last sequence of the previous page; null for the first page
      */
-    SearchRequest request(String clientId, Long afterSequence, int size) {
-        Query ofClient = Query.of(q -> q.term(t -> t.field("aggregateId").value(clientId)));
-        Query clientAggregate = Query.of(q -> q.term(t -> t.field("aggregateType").value("client")));
+    SearchRequest request(String clientId, String tenant, Long afterSequence, int size) {
+        List<Query> conditions = new ArrayList<>();
+        ReportQueries.matching(conditions, "aggregateId", clientId);
+        ReportQueries.matching(conditions, "aggregateType", "client");
+        ReportQueries.matching(conditions, "tenant", tenant);
         return SearchRequest.of(s -> {
             s.index(properties.eventIndexPattern())
                     .allowNoIndices(true)
                     .ignoreUnavailable(true)
-                    .query(q -> q.bool(b -> b.filter(ofClient, clientAggregate)))
+                    .query(q -> q.bool(b -> b.filter(conditions)))
                     .sort(sort -> sort.field(f -> f.field("aggregateSequence").order(SortOrder.Asc)))
                     .size(Math.min(size, properties.maxTimelineEvents()));
             if (afterSequence != null) {
@@ -48,8 +52,8 @@ class ClientTimelineReport {
         });
     }
 
-    List<ObjectNode> page(String clientId, Long afterSequence, int size) throws IOException {
-        SearchResponse<ObjectNode> response = elasticsearch.search(request(clientId, afterSequence, size), ObjectNode.class);
+    List<ObjectNode> page(String clientId, String tenant, Long afterSequence, int size) throws IOException {
+        SearchResponse<ObjectNode> response = elasticsearch.search(request(clientId, tenant, afterSequence, size), ObjectNode.class);
         return response.hits().hits().stream().map(Hit::source).filter(Objects::nonNull).toList();
     }
 

@@ -33,8 +33,14 @@ class ErrorResponses extends ResponseEntityExceptionHandler {
                 .body(Problems.of(HttpStatus.NOT_FOUND, "alert-not-found", missing.getMessage()));
     }
 
-    @ExceptionHandler(Reconciliation.RegistryUnavailable.class)
-    ResponseEntity<ProblemDetail> registryUnavailable(Reconciliation.RegistryUnavailable unavailable) {
+    @ExceptionHandler(Auditor.OutOfScope.class)
+    ResponseEntity<ProblemDetail> outOfScope(Auditor.OutOfScope outOfScope) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(HttpStatus.FORBIDDEN, "tenant-out-of-scope", outOfScope.getMessage()));
+    }
+
+    @ExceptionHandler(RegistryUnavailable.class)
+    ResponseEntity<ProblemDetail> registryUnavailable(RegistryUnavailable unavailable) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .header(HttpHeaders.RETRY_AFTER, "5")
                 .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "registry-unavailable", unavailable.getMessage()));

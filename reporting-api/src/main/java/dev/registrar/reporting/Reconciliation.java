@@ -3,22 +3,21 @@ package dev.registrar.reporting;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
 
 /**
  * Per event type, how many events the event store holds (asked of registry-service, the system of
- * record, with the auditors' read-only key) against how many the event log in Elasticsearch holds:
+ * record, with the auditor's own key) against how many the event log in Elasticsearch holds:
  * the evidence that nothing is missing.
  */
 @Component
@@ -35,28 +34,35 @@ class Reconciliation {
 
     private final ElasticsearchClient elasticsearch;
     private final ReportingProperties properties;
-    private final RestClient registry;
+    private final Registry registry;
 
-    Reconciliation(ElasticsearchClient elasticsearch, ReportingProperties properties, RestClient.Builder http) {
+    Reconciliation(ElasticsearchClient elasticsearch, ReportingProperties properties, Registry registry) {
         this.elasticsearch = elasticsearch;
         this.properties = properties;
-        this.registry = properties.registryUrl() == null ? null : http.baseUrl(properties.registryUrl().toString()).build();
+        this.registry = registry;
     }
 
-    SearchRequest indexedRequest() {
+    private SearchRequest indexedRequest(String tenant) {
+        List<Query> conditions = new ArrayList<>();
+        ReportQueries.matching(conditions, "tenant", tenant);
         return SearchRequest.of(s -> s
                 .index(properties.eventIndexPattern())
                 .allowNoIndices(true)
                 .ignoreUnavailable(true)
                 .size(0)
+                .query(q -> q.bool(b -> b.filter(conditions)))
                 .aggregations("type", Aggregation.of(a -> a.terms(t -> t.field("type").size(MAX_TYPES)))));
     }
 
-    Result run() throws IOException {
-        Map<String, Long> stored = stored();
+    /**
+     * Asked with the auditor's own key, so an auditor of one tenant compares that tenant's events on
+     * both sides.
+     */
+    Result run(Auditor auditor, String presentedKey) throws IOException {
+        Map<String, Long> stored = registry.eventCounts(presentedKey);
         Map<String, Long> indexed = new HashMap<>();
         elasticsearch.indices().refresh(r -> r.index(properties.eventIndexPattern()).allowNoIndices(true).ignoreUnavailable(true));
-        for (StringTermsBucket bucket : elasticsearch.search(indexedRequest(), Void.class).aggregations().get("type").sterms().buckets().array()) {
+        for (StringTermsBucket bucket : elasticsearch.search(indexedRequest(auditor.tenant()), Void.class).aggregations().get("type").sterms().buckets().array()) {
             indexed.put(bucket.key().stringValue(), bucket.docCount());
         }
         return compare(stored, indexed);
@@ -72,27 +78,5 @@ class Reconciliation {
         }).toList();
         boolean complete = counts.stream().allMatch(count -> count.eventStore() == count.elasticsearch());
         return new Result(complete, counts);
-    }
-
-    private Map<String, Long> stored() {
-        if (registry == null) {
-            throw new RegistryUnavailable("reconciliation needs registrar.reporting.registry-url");
-        }
-        try {
-            return registry.get().uri("/audit/v1/event-counts")
-                    .header("Authorization", "Bearer " + properties.auditorApiKey())
-                    .retrieve()
-                    .body(new ParameterizedTypeReference<Map<String, Long>>() {
-                    });
-        } catch (RestClientException unreachable) {
-            throw new RegistryUnavailable("registry-service did not answer for the event store's counts");
-        }
-    }
-
-    /** The system of record could not be asked; answered 503. */
-    static final class RegistryUnavailable extends RuntimeException {
-        RegistryUnavailable(String reason) {
-            super(reason, null, false, false);
-        }
     }
 }

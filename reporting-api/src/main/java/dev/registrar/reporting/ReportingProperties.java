@@ -9,31 +9,34 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * @param auditorApiKey     the auditors' API key, presented as a Bearer token on /api/**
+ * @param auditorApiKey     an auditor key from the configuration, which sees every tenant (optional: keys issued
+ *                          by registry-service's admin API are asked of it)
  * @param eventIndexPattern the indices of the event log the projector writes
  * @param tokenIndexPattern the indices of token issuances the projector writes
  * @param securityIndexPattern the indices of security events the projector writes
  * @param clientIndex       the index of each client's current state the projector writes
  * @param alertIndexPattern the indices of the anomaly detector's alerts
+ * @param keyUsageIndexPattern the indices of every key's use the projector writes
  * @param maxTimelineEvents the most events one timeline response returns
- * @param registryUrl       registry-service, asked for the event store's counts when reconciling (with the auditor key)
+ * @param registryUrl       registry-service: asked who an auditor key belongs to, and for the event store's counts
  */
 @Validated
 @ConfigurationProperties("registrar.reporting")
 record ReportingProperties(
-        @NotBlank String auditorApiKey,
+        String auditorApiKey,
         @NotBlank @DefaultValue("registrar-events-*") String eventIndexPattern,
         @NotBlank @DefaultValue("registrar-tokens-*") String tokenIndexPattern,
         @NotBlank @DefaultValue("registrar-security-*") String securityIndexPattern,
         @NotBlank @DefaultValue("registrar-clients") String clientIndex,
         @NotBlank @DefaultValue("registrar-alerts-*") String alertIndexPattern,
+        @NotBlank @DefaultValue("registrar-key-usage-*") String keyUsageIndexPattern,
         @Min(1) @Max(10_000) @DefaultValue("1000") int maxTimelineEvents,
         URI registryUrl) {
 
     @Override
     public String toString() {
         return "ReportingProperties[auditorApiKey=(hidden), eventIndexPattern=" + eventIndexPattern
-                + ", tokenIndexPattern=" + tokenIndexPattern + ", securityIndexPattern=" + securityIndexPattern + ", clientIndex=" + clientIndex + ", alertIndexPattern=" + alertIndexPattern
+                + ", tokenIndexPattern=" + tokenIndexPattern + ", securityIndexPattern=" + securityIndexPattern + ", clientIndex=" + clientIndex + ", alertIndexPattern=" + alertIndexPattern + ", keyUsageIndexPattern=" + keyUsageIndexPattern
                 + ", maxTimelineEvents=" + maxTimelineEvents + ", registryUrl=" + registryUrl + "]";
     }
 }

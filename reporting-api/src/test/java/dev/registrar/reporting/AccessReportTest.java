@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class AccessReportTest {
 
     private final AccessReport report = new AccessReport(new ElasticsearchClient(null),
-            new ReportingProperties("key", "registrar-events-*", "registrar-tokens-*", "registrar-security-*", "registrar-clients", "registrar-alerts-*", 1000, null));
+            new ReportingProperties("key", "registrar-events-*", "registrar-tokens-*", "registrar-security-*", "registrar-clients", "registrar-alerts-*",
+                    "registrar-key-usage-*", 1000, null));
 
     @Test
     void requestFiltersTheTimeRangeAndGroupsBySoftwareVersionAndScope() throws Exception {

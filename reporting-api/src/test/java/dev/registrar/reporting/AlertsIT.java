@@ -55,7 +55,7 @@ class AlertsIT {
 
         ResponseEntity<String> acknowledged = exchange(HttpMethod.POST, "/api/v1/alerts/a-1/acknowledgement", "{\"note\":\"known load test\"}");
         assertThat(acknowledged.getStatusCode().value()).as(acknowledged.getBody()).isEqualTo(200);
-        assertThat(json.readTree(acknowledged.getBody()).get("acknowledgedBy").asText()).isEqualTo("auditor");
+        assertThat(json.readTree(acknowledged.getBody()).get("acknowledgedBy").asText()).isEqualTo("config:auditor");
         assertThat(json.readTree(acknowledged.getBody()).get("acknowledgementNote").asText()).isEqualTo("known load test");
 
         JsonNode open = json.readTree(exchange(HttpMethod.GET, "/api/v1/alerts?acknowledged=false", null).getBody());

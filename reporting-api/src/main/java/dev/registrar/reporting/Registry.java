@@ -1,0 +1,77 @@
+package dev.registrar.reporting;
+
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * What reporting-api asks registry-service, the system of record, always with the auditor's own key:
+ * who a key belongs to, and how many events the store holds. Nothing is kept here between requests,
+ * so a key revoked there fails here on its next use, and every use is recorded there.
+ */
+@Component
+class Registry {
+
+    /** The header registry-service records an auditor's operation under. */
+    static final String OPERATION_HEADER = "X-Registrar-Operation";
+
+    private record Identity(String keyId, String role, String tenant) {
+    }
+
+    private final RestClient registry;
+
+    Registry(ReportingProperties properties, RestClient.Builder http) {
+        this.registry = properties.registryUrl() == null ? null : http.baseUrl(properties.registryUrl().toString()).build();
+    }
+
+    /**
+     * The auditor the key stands for; empty for a key registry-service does not know as an auditor's,
+     * and for every key when no registry-service is configured (only the configured key works then).
+     */
+    Optional<Auditor> auditor(String presentedKey, String operation) {
+        if (registry == null) {
+            return Optional.empty();
+        }
+        try {
+            Identity identity = client().get().uri("/audit/v1/caller")
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + presentedKey)
+                    .header(OPERATION_HEADER, operation)
+                    .retrieve()
+                    .body(Identity.class);
+            return Optional.ofNullable(identity).map(known -> new Auditor(known.keyId(), known.tenant()));
+        } catch (HttpClientErrorException refused) {
+            if (refused.getStatusCode() == HttpStatus.UNAUTHORIZED || refused.getStatusCode() == HttpStatus.FORBIDDEN) {
+                return Optional.empty();
+            }
+            throw new RegistryUnavailable("registry-service could not say who this key belongs to");
+        } catch (RestClientException unreachable) {
+            throw new RegistryUnavailable("registry-service, which knows the auditor keys, did not answer");
+        }
+    }
+
+    /** Per event type, the store's count: every tenant's, or the scoped auditor's tenant's. */
+    Map<String, Long> eventCounts(String presentedKey) {
+        try {
+            return client().get().uri("/audit/v1/event-counts")
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + presentedKey)
+                    .retrieve()
+                    .body(new ParameterizedTypeReference<Map<String, Long>>() {
+                    });
+        } catch (RestClientException unreachable) {
+            throw new RegistryUnavailable("registry-service did not answer for the event store's counts");
+        }
+    }
+
+    private RestClient client() {
+        if (registry == null) {
+            throw new RegistryUnavailable("this needs registry-service: set registrar.reporting.registry-url");
+        }
+        return registry;
+    }
+}
