@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Configuration;
 class AxonConfiguration {
 
     /** Processing groups whose failures must stop them rather than be logged and skipped. */
-    static final String[] MUST_NOT_SKIP = {"kafka-publisher", "client-read-model", "policy-read-model", "tenant-read-model"};
+    static final String[] MUST_NOT_SKIP = {"kafka-publisher", "client-read-model", "policy-read-model", "tenant-read-model",
+            "access-key-read-model"};
 
     /** Copies who acted and for which tenant from each command onto the events it causes. */
     @Bean
