@@ -33,10 +33,6 @@ public class ClientDirectory {
         return repository.expiryCandidates(now, staleBefore);
     }
 
-    public void tokensIssued(String clientId, Instant latest) {
-        repository.tokensIssued(clientId, latest);
-    }
-
     public int countActive(String tenant, String softwareId) {
         return repository.countActive(tenant, softwareId);
     }

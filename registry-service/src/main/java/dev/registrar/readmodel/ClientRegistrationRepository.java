@@ -140,24 +140,15 @@ class ClientRegistrationRepository {
      */
     List<ExpiryCandidate> expiryCandidates(Instant now, Instant staleBefore) {
         var pastLifetime = CLIENT_REGISTRATION.EXPIRES_AT.le(time(now));
-        var liveToken = DSL.exists(DSL.selectOne().from(TOKEN).where(TOKEN.CLIENT_ID.eq(CLIENT_REGISTRATION.CLIENT_ID)
-                .and(TOKEN.REVOKED_AT.isNull()).and(TOKEN.EXPIRES_AT.gt(time(now)))));
-        var stale = DSL.coalesce(CLIENT_REGISTRATION.LAST_TOKEN_ISSUED_AT, CLIENT_REGISTRATION.REGISTERED_AT).lt(time(staleBefore))
-                .andNot(liveToken);
+        var recentOrLiveToken = DSL.exists(DSL.selectOne().from(TOKEN).where(TOKEN.CLIENT_ID.eq(CLIENT_REGISTRATION.CLIENT_ID)
+                .and(TOKEN.ISSUED_AT.ge(time(staleBefore)).or(TOKEN.REVOKED_AT.isNull().and(TOKEN.EXPIRES_AT.gt(time(now)))))));
+        var stale = CLIENT_REGISTRATION.REGISTERED_AT.lt(time(staleBefore)).andNot(recentOrLiveToken);
         return db.select(CLIENT_REGISTRATION.CLIENT_ID, CLIENT_REGISTRATION.TENANT, pastLifetime)
                 .from(CLIENT_REGISTRATION)
                 .where(CLIENT_REGISTRATION.STATUS.eq(ClientStatus.ACTIVE.wireName()).and(pastLifetime.or(stale)))
                 .orderBy(CLIENT_REGISTRATION.CLIENT_ID)
                 .fetch(record -> new ExpiryCandidate(record.value1(), record.value2(),
                         Boolean.TRUE.equals(record.value3()) ? "lifetime" : "stale"));
-    }
-
-    void tokensIssued(String clientId, Instant latest) {
-        db.update(CLIENT_REGISTRATION)
-                .set(CLIENT_REGISTRATION.LAST_TOKEN_ISSUED_AT,
-                        DSL.greatest(DSL.coalesce(CLIENT_REGISTRATION.LAST_TOKEN_ISSUED_AT, time(latest)), DSL.val(time(latest))))
-                .where(CLIENT_REGISTRATION.CLIENT_ID.eq(clientId))
-                .execute();
     }
 
     int countActive(String tenant, String softwareId) {

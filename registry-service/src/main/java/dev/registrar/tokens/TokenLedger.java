@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,10 +59,6 @@ public class TokenLedger {
         Set<String> fresh = repository.insertNew(tenant, issued);
         List<TokenIssued> recorded = issued.stream().filter(token -> fresh.contains(token.tokenId())).toList();
         publish(recorded, actor);
-        recorded.stream()
-                .collect(Collectors.groupingBy(TokenIssued::clientId, Collectors.mapping(TokenIssued::issuedAt,
-                        Collectors.maxBy(Comparator.naturalOrder()))))
-                .forEach((clientId, latest) -> latest.ifPresent(at -> directory.tokensIssued(clientId, at)));
         return new Recorded(recorded.size(), tokens.size() - recorded.size());
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.registrar.RegistryServiceIT;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -183,13 +184,24 @@ class AuthorizationServerApiIT extends RegistryServiceIT {
         String stale = registered("dev", MCP_CLIENT).get("client_id").asText();
         String staleButInUse = confidential("in-use", "1.0.0").get("client_id").asText();
         post("/api/v1/tokens", dev.registrar.tokens.TokenAccountingITFixtures.token(staleButInUse, "live-" + UUID.randomUUID()), TENANT_KEY);
-        // The clock cannot be moved for a running service: these two registered 91 days ago, as far as the read model knows.
-        jdbc.update("update client_registration set registered_at = now() - interval '91 days', last_token_issued_at = null "
-                + "where client_id in (?, ?)", stale, staleButInUse);
+        String usedLongAgo = confidential("used-long-ago", "1.0.0").get("client_id").asText();
+        String usedRecently = confidential("used-recently", "1.0.0").get("client_id").asText();
+        for (String client : List.of(usedLongAgo, usedRecently)) {
+            post("/api/v1/tokens", dev.registrar.tokens.TokenAccountingITFixtures.token(client, "old-" + UUID.randomUUID()), TENANT_KEY);
+        }
+        // The clock cannot be moved for a running service: these registered 91 days ago, as far as the read model knows, and
+        // their tokens have expired; one got its last token 91 days ago, the other 10 days ago.
+        jdbc.update("update client_registration set registered_at = now() - interval '91 days' where client_id in (?, ?, ?, ?)",
+                stale, staleButInUse, usedLongAgo, usedRecently);
+        jdbc.update("update token set issued_at = now() - interval '91 days', expires_at = now() - interval '90 days' where client_id = ?",
+                usedLongAgo);
+        jdbc.update("update token set issued_at = now() - interval '10 days', expires_at = now() - interval '9 days' where client_id = ?",
+                usedRecently);
         Thread.sleep(1100);
 
         JsonNode candidates = read(send("GET", "/admin/v1/lifecycle/expiry-candidates", null, null, "admin-key").body());
-        assertThat(candidates.findValuesAsText("client_id")).contains(shortLived, stale).doesNotContain(staleButInUse);
+        assertThat(candidates.findValuesAsText("client_id")).contains(shortLived, stale, usedLongAgo)
+                .doesNotContain(staleButInUse, usedRecently);
         assertThat(statusOf(stale)).as("a dry run changes nothing").isEqualTo("active");
 
         HttpResponse<String> expired = send("POST", "/admin/v1/lifecycle/expiry", null, null, "admin-key");

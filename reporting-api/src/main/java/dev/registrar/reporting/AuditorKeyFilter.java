@@ -13,6 +13,8 @@ import java.security.SecureRandom;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,12 +22,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Admits auditors to /api/** by their key as a Bearer token: the key from the configuration, if one
- * is set (held only as a keyed hash with a per-process hash key, compared in constant time; it sees
- * every tenant), or a key registry-service issued, which it is asked about on every request.
+ * Admits auditors to /api/** by a Bearer token: the key from the configuration, if one is set (held
+ * only as a keyed hash with a per-process hash key, compared in constant time; it sees every
+ * tenant); a key registry-service issued, which it is asked about on every request; or, where
+ * sign-in with the organisation's IdP is on, a JWT from it that names the auditor role.
  */
 @Component
 class AuditorKeyFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditorKeyFilter.class);
 
     static final String AUDITOR_ATTRIBUTE = Auditor.class.getName();
     private static final Auditor CONFIGURED = new Auditor("config:auditor", null);
@@ -33,15 +38,17 @@ class AuditorKeyFilter extends OncePerRequestFilter {
     private final SecretKeySpec hashKey;
     private final byte[] configuredKeyHash;
     private final Registry registry;
+    private final OidcAuditors oidc;
     private final ObjectMapper json;
 
-    AuditorKeyFilter(ReportingProperties properties, Registry registry, ObjectMapper json) {
+    AuditorKeyFilter(ReportingProperties properties, Registry registry, OidcAuditors oidc, ObjectMapper json) {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         this.hashKey = new SecretKeySpec(key, "HmacSHA256");
         boolean configured = properties.auditorApiKey() != null && !properties.auditorApiKey().isBlank();
         this.configuredKeyHash = configured ? hash(properties.auditorApiKey()) : null;
         this.registry = registry;
+        this.oidc = oidc;
         this.json = json;
     }
 
@@ -58,6 +65,10 @@ class AuditorKeyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Optional<String> presented = bearer(request);
+        if (presented.isPresent() && oidc.handles(presented.get())) {
+            signIn(oidc.verify(presented.get()), request, response, chain);
+            return;
+        }
         Optional<Auditor> auditor;
         try {
             auditor = presented.flatMap(key -> authenticate(key, request.getMethod() + " " + path(request)));
@@ -73,6 +84,29 @@ class AuditorKeyFilter extends OncePerRequestFilter {
         }
         request.setAttribute(AUDITOR_ATTRIBUTE, auditor.get());
         chain.doFilter(request, response);
+    }
+
+    /** Sign-ins are not asked of registry-service, so their use is written to this service's log instead. */
+    private void signIn(OidcAuditors.Verdict verdict, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        switch (verdict) {
+            case OidcAuditors.Verdict.Accepted accepted -> {
+                request.setAttribute(AUDITOR_ATTRIBUTE, accepted.auditor());
+                try {
+                    chain.doFilter(request, response);
+                } finally {
+                    log.info("auditor {} (tenant {}) {} {} -> {}", accepted.auditor().keyId(),
+                            accepted.auditor().tenant() == null ? "every" : accepted.auditor().tenant(), request.getMethod(), path(request),
+                            response.getStatus());
+                }
+            }
+            case OidcAuditors.Verdict.NotAnAuditor notAnAuditor ->
+                    refuse(response, HttpStatus.FORBIDDEN, "forbidden", "the token does not name the auditor role");
+            case OidcAuditors.Verdict.Rejected rejected -> {
+                response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+                refuse(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "the token is not valid here (signature, issuer, audience or expiry)");
+            }
+        }
     }
 
     /** The key the auditor presented, for asking registry-service on the auditor's behalf. */
