@@ -32,6 +32,14 @@ final class DetectedFacts {
         }
     }
 
+    /**
+     * Whether any signal watches this event. Most of the topic is token facts, which none does:
+     * they are dropped before the deduplication store, which would otherwise write each to its changelog.
+     */
+    static boolean watched(EventEnvelope event) {
+        return !observationsOf(event).isEmpty() || scopeRequestOf(event).isPresent();
+    }
+
     static List<Observation> observationsOf(EventEnvelope event) {
         List<Observation> observations = new ArrayList<>();
         String tenant = event.tenant();

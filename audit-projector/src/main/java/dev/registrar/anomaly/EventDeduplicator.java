@@ -38,7 +38,7 @@ final class EventDeduplicator implements Processor<String, String, String, Event
     @Override
     public void process(Record<String, String> record) {
         Optional<EventEnvelope> event = facts.read(record.value());
-        if (event.isEmpty()) {
+        if (event.isEmpty() || !DetectedFacts.watched(event.get())) {
             return;
         }
         String eventId = event.get().eventId();

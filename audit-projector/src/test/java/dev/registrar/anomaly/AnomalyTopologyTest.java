@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.registrar.events.Actor;
 import dev.registrar.events.ClientAuthenticationFailedPayload;
+import dev.registrar.events.TokenIssuedPayload;
 import dev.registrar.events.ClientMetadataPayload;
 import dev.registrar.events.ClientRegisteredPayload;
 import dev.registrar.events.EventEnvelope;
@@ -28,6 +29,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.WindowStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -128,6 +130,22 @@ class AnomalyTopologyTest {
         }
 
         assertThat(alerts.readValuesToList()).as("15 registrations, below the minimum of 20, even when each came twice").isEmpty();
+    }
+
+    @Test
+    void eventsNoSignalWatchesAreNotRemembered() throws Exception {
+        for (int i = 0; i < 50; i++) {
+            Instant at = T0.plusSeconds(i);
+            send(new EventEnvelope("t-" + i, "token.issued", 1, "dev", "token", "token-" + i, 0, at, new Actor("tenant", "dev", null),
+                    new TokenIssuedPayload("token-" + i, "client-1", "agent", "1.0.0", List.of("mcp:tools"), List.of(), "authorization_code",
+                            "user-1", at, at.plusSeconds(3600))));
+        }
+        send(registration("dev", "agent", List.of("mcp:tools"), T0.plusSeconds(60)));
+
+        WindowStore<String, Long> seen = driver.getWindowStore(EventDeduplicator.SEEN);
+        try (var remembered = seen.all()) {
+            assertThat(remembered).toIterable().as("only the registration, which a signal watches").hasSize(1);
+        }
     }
 
     @Test
