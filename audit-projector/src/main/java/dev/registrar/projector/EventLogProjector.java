@@ -60,7 +60,9 @@ class EventLogProjector {
         this.failedBulks = meters.counter("registrar.projector.bulk.failures");
     }
 
-    @KafkaListener(id = "event-log", idIsGroup = false, topics = "${registrar.projector.topic:registrar.events}", batch = "true")
+    /** One consumer per partition of the topic, so bulk requests overlap; a client's events stay in one partition, in order. */
+    @KafkaListener(id = "event-log", idIsGroup = false, topics = "${registrar.projector.topic:registrar.events}", batch = "true",
+            concurrency = "${registrar.projector.consumers:3}")
     void project(List<ConsumerRecord<String, String>> records)
             throws IOException, ExecutionException, InterruptedException, TimeoutException {
         BulkRequest.Builder bulk = new BulkRequest.Builder();

@@ -2,15 +2,14 @@ package dev.registrar.access;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.registrar.credentials.KeyRevocationRequest;
+import dev.registrar.credentials.KeyRotationRequest;
 import dev.registrar.errors.InvalidRequest;
 import dev.registrar.tenancy.Caller;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -25,8 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AccessKeyAdminController {
 
-    private static final Duration DEFAULT_ROTATION_GRACE = Duration.ofHours(1);
-
     /** @param tenant for an auditor key, the one tenant it may see; absent for every tenant */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record KeyRequest(@NotBlank String role, String tenant, @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*") String label) {
@@ -37,15 +34,7 @@ class AccessKeyAdminController {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record KeyRotation(@PositiveOrZero @Max(2_592_000) Long previousValidForSeconds) {
-    }
-
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record RotatedKey(String keyId, String accessKey, Instant previousValidUntil) {
-    }
-
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record KeyRevocation(@NotBlank @Size(max = 500) String reason) {
     }
 
     private final AccessKeys keys;
@@ -78,18 +67,16 @@ class AccessKeyAdminController {
 
     /** 200 with the new key, shown this once; the previous value keeps working for the grace period (default 1 h). */
     @PostMapping("/admin/v1/access-keys/{keyId}/rotation")
-    ResponseEntity<RotatedKey> rotate(@PathVariable String keyId, @Valid @RequestBody(required = false) KeyRotation request,
+    ResponseEntity<RotatedKey> rotate(@PathVariable String keyId, @Valid @RequestBody(required = false) KeyRotationRequest request,
                                       Caller.Administrator administrator) {
-        Duration grace = request == null || request.previousValidForSeconds() == null
-                ? DEFAULT_ROTATION_GRACE : Duration.ofSeconds(request.previousValidForSeconds());
-        AccessKeys.Rotated rotated = keys.rotate(keyId, grace, administrator);
+        AccessKeys.Rotated rotated = keys.rotate(keyId, KeyRotationRequest.graceOf(request), administrator);
         return ResponseEntity.ok().header("Cache-Control", "no-store")
                 .body(new RotatedKey(keyId, rotated.value().value(), rotated.previousValidUntil()));
     }
 
     /** The key stops working at once; 204. */
     @PostMapping("/admin/v1/access-keys/{keyId}/revocation")
-    ResponseEntity<Void> revoke(@PathVariable String keyId, @Valid @RequestBody KeyRevocation request, Caller.Administrator administrator) {
+    ResponseEntity<Void> revoke(@PathVariable String keyId, @Valid @RequestBody KeyRevocationRequest request, Caller.Administrator administrator) {
         keys.revoke(keyId, request.reason(), administrator);
         return ResponseEntity.noContent().build();
     }

@@ -1,16 +1,13 @@
 package dev.registrar.tenancy;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.registrar.errors.InvalidRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.registrar.credentials.KeyRevocationRequest;
+import dev.registrar.credentials.KeyRotationRequest;
+import dev.registrar.errors.InvalidRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.PositiveOrZero;
-import jakarta.validation.constraints.Size;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -37,18 +34,8 @@ class TenantAdminController {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record KeyRotation(@PositiveOrZero @Max(2_592_000) Long previousValidForSeconds) {
-    }
-
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record RotatedKey(String tenant, String apiKey, Instant previousValidUntil) {
     }
-
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record KeyRevocation(@NotBlank @Size(max = 500) String reason) {
-    }
-
-    private static final Duration DEFAULT_ROTATION_GRACE = Duration.ofHours(1);
 
     private final TenantAdministration administration;
     private final TenantSettingsParser parser;
@@ -84,19 +71,17 @@ class TenantAdminController {
 
     /** 200 with the new API key, shown this once; the previous stored key keeps working for the grace period (default 1 h). */
     @PostMapping("/admin/v1/tenants/{tenant}/api-key/rotation")
-    ResponseEntity<RotatedKey> rotateApiKey(@PathVariable String tenant, @Valid @RequestBody(required = false) KeyRotation request,
+    ResponseEntity<RotatedKey> rotateApiKey(@PathVariable String tenant, @Valid @RequestBody(required = false) KeyRotationRequest request,
                                            Caller.Administrator administrator) {
         tenants.require(tenant);
-        Duration grace = request == null || request.previousValidForSeconds() == null
-                ? DEFAULT_ROTATION_GRACE : Duration.ofSeconds(request.previousValidForSeconds());
-        TenantAdministration.Rotated rotated = administration.rotateApiKey(tenant, grace, administrator);
+        TenantAdministration.Rotated rotated = administration.rotateApiKey(tenant, KeyRotationRequest.graceOf(request), administrator);
         return ResponseEntity.ok().header("Cache-Control", "no-store")
                 .body(new RotatedKey(tenant, rotated.apiKey().value(), rotated.previousValidUntil()));
     }
 
     /** The tenant's stored API keys stop working at once; 204. */
     @PostMapping("/admin/v1/tenants/{tenant}/api-key/revocation")
-    ResponseEntity<Void> revokeApiKey(@PathVariable String tenant, @Valid @RequestBody KeyRevocation request,
+    ResponseEntity<Void> revokeApiKey(@PathVariable String tenant, @Valid @RequestBody KeyRevocationRequest request,
                                       Caller.Administrator administrator) {
         tenants.require(tenant);
         administration.revokeApiKey(tenant, request.reason(), administrator);

@@ -4,10 +4,14 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import java.net.ConnectException;
 import org.elasticsearch.client.ResponseException;
 
-/** Tells a failure caused by Elasticsearch being down or not ready (no shard yet) from any other. */
+/**
+ * Tells a failure caused by Elasticsearch being down, not ready (no shard yet) or overloaded (a
+ * tripped circuit breaker or a full queue, answered 429) from any other: the caller may retry those.
+ */
 final class ElasticsearchAvailability {
 
     private static final int SERVICE_UNAVAILABLE = 503;
+    private static final int TOO_MANY_REQUESTS = 429;
 
     private ElasticsearchAvailability() {
     }
@@ -15,8 +19,8 @@ final class ElasticsearchAvailability {
     static boolean isUnavailable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             boolean unavailable = switch (cause) {
-                case ElasticsearchException elastic -> elastic.status() == SERVICE_UNAVAILABLE;
-                case ResponseException response -> response.getResponse().getStatusLine().getStatusCode() == SERVICE_UNAVAILABLE;
+                case ElasticsearchException elastic -> retryable(elastic.status());
+                case ResponseException response -> retryable(response.getResponse().getStatusLine().getStatusCode());
                 case ConnectException refused -> true;
                 default -> false;
             };
@@ -25,5 +29,9 @@ final class ElasticsearchAvailability {
             }
         }
         return false;
+    }
+
+    private static boolean retryable(int status) {
+        return status == SERVICE_UNAVAILABLE || status == TOO_MANY_REQUESTS;
     }
 }

@@ -15,9 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
 @WithLocalServers(Server.ELASTICSEARCH)
@@ -72,12 +69,8 @@ class AccessReportIT {
 
     @Test
     void reportIsExportedAsCsvWithTheQueryInItsHeader() throws Exception {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth("auditor-key");
-        headers.setAccept(List.of(org.springframework.http.MediaType.parseMediaType("text/csv")));
-
-        ResponseEntity<String> response = http.exchange("/api/v1/reports/access?from=2026-10-01T00:00:00Z&to=2027-01-01T00:00:00Z&tenant=dev",
-                HttpMethod.GET, new HttpEntity<>(headers), String.class);
+        ResponseEntity<String> response = AuditorRequests.csv(http,
+                "/api/v1/reports/access?from=2026-10-01T00:00:00Z&to=2027-01-01T00:00:00Z&tenant=dev");
 
         assertThat(response.getStatusCode().value()).isEqualTo(200);
         assertThat(response.getHeaders().getContentType().toString()).startsWith("text/csv");
@@ -109,8 +102,6 @@ class AccessReportIT {
     }
 
     private ResponseEntity<String> get(String path) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth("auditor-key");
-        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+        return AuditorRequests.get(http, path);
     }
 }

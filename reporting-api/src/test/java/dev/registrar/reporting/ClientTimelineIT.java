@@ -14,9 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -83,12 +80,7 @@ class ClientTimelineIT {
 
     @Test
     void timelineIsExportedAsCsvWithTheClientInItsHeader() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth("auditor-key");
-        headers.setAccept(java.util.List.of(org.springframework.http.MediaType.parseMediaType("text/csv")));
-
-        ResponseEntity<String> response = http.exchange("/api/v1/clients/" + clientId + "/events", HttpMethod.GET,
-                new HttpEntity<>(headers), String.class);
+        ResponseEntity<String> response = AuditorRequests.csv(http, "/api/v1/clients/" + clientId + "/events");
 
         String[] lines = response.getBody().split("\n");
         assertThat(lines[1]).isEqualTo("# client_id=" + clientId);
@@ -133,10 +125,6 @@ class ClientTimelineIT {
     }
 
     private ResponseEntity<String> get(String path, String key) {
-        HttpHeaders headers = new HttpHeaders();
-        if (key != null) {
-            headers.setBearerAuth(key);
-        }
-        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+        return AuditorRequests.get(http, path, key);
     }
 }

@@ -7,17 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.registrar.infra.Server;
 import dev.registrar.infra.WithLocalServers;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 @WithLocalServers(Server.ELASTICSEARCH)
@@ -69,11 +64,7 @@ class KeyUsageReportIT {
         JsonNode ofDev = json.readTree(get("/api/v1/reports/key-usage?" + RANGE + "&tenant=dev").getBody()).get("keys");
         assertThat(ofDev.findValuesAsText("key_id")).containsExactly("config:tenant:dev");
 
-        HttpHeaders csv = new HttpHeaders();
-        csv.setBearerAuth("auditor-key");
-        csv.setAccept(List.of(MediaType.parseMediaType("text/csv")));
-        String exported = http.exchange("/api/v1/reports/key-usage?" + RANGE + "&role=auditor", HttpMethod.GET, new HttpEntity<>(csv),
-                String.class).getBody();
+        String exported = AuditorRequests.csv(http, "/api/v1/reports/key-usage?" + RANGE + "&role=auditor").getBody();
         assertThat(exported).contains("key_id,role,tenant,operation,status,calls,first_used,last_used\n",
                 "k-auditor,auditor,acme," + report + ",200,4,2026-11-02T10:00:00Z,2026-11-03T09:00:00Z\n").doesNotContain("config:tenant:dev");
     }
@@ -85,8 +76,6 @@ class KeyUsageReportIT {
     }
 
     private ResponseEntity<String> get(String path) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth("auditor-key");
-        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+        return AuditorRequests.get(http, path);
     }
 }

@@ -3,7 +3,6 @@ package dev.registrar.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -33,9 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -173,9 +169,7 @@ class OidcSignInIT {
     }
 
     private ResponseEntity<String> get(String path, String bearer) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth(bearer);
-        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+        return AuditorRequests.get(http, path, bearer);
     }
 
     private static RSAKey generate(String keyId) {

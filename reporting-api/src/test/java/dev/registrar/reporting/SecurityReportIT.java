@@ -14,9 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
 @WithLocalServers(Server.ELASTICSEARCH)
@@ -59,11 +56,8 @@ class SecurityReportIT {
         assertThat(report.get("by_source").get(0).get("value").asText()).isEqualTo("203.0.113.9");
         assertThat(report.get("by_source").get(0).get("count").asLong()).isEqualTo(3);
 
-        HttpHeaders csv = new HttpHeaders();
-        csv.setBearerAuth("auditor-key");
-        csv.setAccept(java.util.List.of(org.springframework.http.MediaType.parseMediaType("text/csv")));
-        String exported = http.exchange("/api/v1/reports/security?from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z",
-                HttpMethod.GET, new HttpEntity<>(csv), String.class).getBody();
+        String exported = AuditorRequests.csv(http, "/api/v1/reports/security?from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z")
+                .getBody();
         assertThat(exported.split("\n")[1]).startsWith("# from=2026-11-01T00:00:00Z to=2026-12-01T00:00:00Z").endsWith("total=4");
         assertThat(exported).contains("reason,registration-rejected/invalid_redirect_uri,2\n", "source,203.0.113.9,3\n");
     }
@@ -78,8 +72,6 @@ class SecurityReportIT {
     }
 
     private ResponseEntity<String> get(String path) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth("auditor-key");
-        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+        return AuditorRequests.get(http, path);
     }
 }
