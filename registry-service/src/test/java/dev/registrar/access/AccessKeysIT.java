@@ -64,6 +64,10 @@ class AccessKeysIT extends RegistryServiceIT {
         long ofEvery = read(send("GET", "/audit/v1/event-counts", null, null, "auditor-key").body()).get("client.registered").asLong();
         assertThat(ofOther).isEqualTo(jdbc.queryForObject("select count(*) from client_registration where tenant = 'other'", Long.class));
         assertThat(ofEvery).isGreaterThan(ofOther);
+        assertThat(read(send("GET", "/audit/v1/event-counts?tenant=other", null, null, "auditor-key").body()).get("client.registered")
+                .asLong()).as("an auditor of every tenant asks for one").isEqualTo(ofOther);
+        assertThat(send("GET", "/audit/v1/event-counts?tenant=dev", null, null, key).statusCode())
+                .as("a scoped auditor asks for another tenant").isEqualTo(400);
 
         assertThat(send("GET", "/admin/v1/tenants", null, null, key).statusCode()).as("an auditor never administers").isEqualTo(403);
         assertThat(post("/admin/v1/access-keys", "{\"role\":\"auditor\",\"tenant\":\"nobody\",\"label\":\"x\"}", "admin-key").statusCode())

@@ -8,6 +8,13 @@ package dev.registrar.reporting;
  */
 record Auditor(String keyId, String tenant) {
 
+    /** The id of an auditor who signed in with the IdP: this prefix and the token's subject. */
+    static final String SIGNED_IN = "oidc:";
+
+    boolean signedIn() {
+        return keyId.startsWith(SIGNED_IN);
+    }
+
     /**
      * The tenant a report is confined to: the one asked for, for an auditor of every tenant; the
      * auditor's own otherwise, and asking for another is refused.

@@ -63,7 +63,7 @@ class OidcAuditors {
             return new Verdict.NotAnAuditor();
         }
         String tenant = jwt.getClaimAsString(properties.tenantClaim());
-        return new Verdict.Accepted(new Auditor("oidc:" + jwt.getSubject(), tenant == null || tenant.isBlank() ? null : tenant));
+        return new Verdict.Accepted(new Auditor(Auditor.SIGNED_IN + jwt.getSubject(), tenant == null || tenant.isBlank() ? null : tenant));
     }
 
     private List<String> roles(Jwt jwt) {

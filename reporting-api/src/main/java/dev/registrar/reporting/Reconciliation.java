@@ -55,17 +55,25 @@ class Reconciliation {
     }
 
     /**
-     * Asked with the auditor's own key, so an auditor of one tenant compares that tenant's events on
-     * both sides.
+     * An auditor of one tenant compares that tenant's events on both sides. registry-service is asked
+     * with the auditor's own key, or, for an auditor who signed in with the IdP (whose token it cannot
+     * verify), with the configured auditor key.
      */
-    Result run(Auditor auditor, String presentedKey) throws IOException {
-        Map<String, Long> stored = registry.eventCounts(presentedKey);
+    Result run(Auditor auditor, String presentedBearer) throws IOException {
+        Map<String, Long> stored = registry.eventCounts(auditor.signedIn() ? configuredKey() : presentedBearer, auditor.tenant());
         Map<String, Long> indexed = new HashMap<>();
         elasticsearch.indices().refresh(r -> r.index(properties.eventIndexPattern()).allowNoIndices(true).ignoreUnavailable(true));
         for (StringTermsBucket bucket : elasticsearch.search(indexedRequest(auditor.tenant()), Void.class).aggregations().get("type").sterms().buckets().array()) {
             indexed.put(bucket.key().stringValue(), bucket.docCount());
         }
         return compare(stored, indexed);
+    }
+
+    private String configuredKey() {
+        if (properties.auditorApiKey() == null || properties.auditorApiKey().isBlank()) {
+            throw new RegistryUnavailable("reconciliation for auditors who sign in needs registrar.reporting.auditor-api-key");
+        }
+        return properties.auditorApiKey();
     }
 
     static Result compare(Map<String, Long> stored, Map<String, Long> indexed) {

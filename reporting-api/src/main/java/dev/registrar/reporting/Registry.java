@@ -55,11 +55,12 @@ class Registry {
         }
     }
 
-    /** Per event type, the store's count: every tenant's, or the scoped auditor's tenant's. */
-    Map<String, Long> eventCounts(String presentedKey) {
+    /** Per event type, the store's count: every tenant's, or one tenant's ({@code tenant} not null). */
+    Map<String, Long> eventCounts(String auditorKey, String tenant) {
         try {
-            return client().get().uri("/audit/v1/event-counts")
-                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + presentedKey)
+            return client().get().uri(uri -> uri.path("/audit/v1/event-counts").queryParamIfPresent("tenant", Optional.ofNullable(tenant))
+                            .build())
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + auditorKey)
                     .retrieve()
                     .body(new ParameterizedTypeReference<Map<String, Long>>() {
                     });
