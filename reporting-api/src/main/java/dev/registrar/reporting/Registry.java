@@ -1,5 +1,7 @@
 package dev.registrar.reporting;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.core.ParameterizedTypeReference;
@@ -21,6 +23,7 @@ class Registry {
     /** The header registry-service records an auditor's operation under. */
     static final String OPERATION_HEADER = "X-Registrar-Operation";
 
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     private record Identity(String keyId, String role, String tenant) {
     }
 
@@ -44,7 +47,10 @@ class Registry {
                     .header(OPERATION_HEADER, operation)
                     .retrieve()
                     .body(Identity.class);
-            return Optional.ofNullable(identity).map(known -> new Auditor(known.keyId(), known.tenant()));
+            if (identity == null || identity.keyId() == null) {
+                throw new RegistryUnavailable("registry-service answered without naming the key");
+            }
+            return Optional.of(new Auditor(identity.keyId(), identity.tenant()));
         } catch (HttpClientErrorException refused) {
             if (refused.getStatusCode() == HttpStatus.UNAUTHORIZED || refused.getStatusCode() == HttpStatus.FORBIDDEN) {
                 return Optional.empty();
