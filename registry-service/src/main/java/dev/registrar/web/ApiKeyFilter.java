@@ -5,6 +5,7 @@ import dev.registrar.access.AccessKeys;
 import dev.registrar.access.KeyUsage;
 import dev.registrar.tenancy.Caller;
 import dev.registrar.tenancy.Tenants;
+import dev.registrar.websupport.Requests;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,21 +43,21 @@ class ApiKeyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = path(request);
+        String path = Requests.dispatchedPath(request);
         return !(path.startsWith("/api/") || path.startsWith("/admin/") || path.startsWith("/audit/"));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<Caller> caller = bearer(request).flatMap(key -> tenants.authenticate(key).or(() -> accessKeys.authenticate(key)));
+        Optional<Caller> caller = Requests.bearer(request).flatMap(key -> tenants.authenticate(key).or(() -> accessKeys.authenticate(key)));
         if (caller.isEmpty()) {
             refuse(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "a valid API key is required as a Bearer token");
             return;
         }
-        if (!mayCall(caller.get(), path(request))) {
+        if (!mayCall(caller.get(), Requests.dispatchedPath(request))) {
             refuse(response, HttpStatus.FORBIDDEN, "forbidden", "this key may not call this API");
-            usage.record(caller.get(), request.getMethod() + " " + area(path(request)), HttpStatus.FORBIDDEN.value());
+            usage.record(caller.get(), request.getMethod() + " " + area(Requests.dispatchedPath(request)), HttpStatus.FORBIDDEN.value());
             return;
         }
         request.setAttribute(CALLER_ATTRIBUTE, caller.get());
@@ -65,14 +66,6 @@ class ApiKeyFilter extends OncePerRequestFilter {
         } finally {
             usage.record(caller.get(), KeyUsage.operationOf(request), response.getStatus());
         }
-    }
-
-    /**
-     * The normalized, decoded path the request is dispatched on. The raw request URI is not: a
-     * path like {@code /api/../admin/…} would pass a check on it and still reach the admin API.
-     */
-    private static String path(HttpServletRequest request) {
-        return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     }
 
     /** {@code /admin/**} for any admin path: what a refused call tried to reach, without the ids in its path. */
@@ -87,14 +80,6 @@ class ApiKeyFilter extends OncePerRequestFilter {
             case Caller.Administrator administrator -> path.startsWith("/admin/");
             case Caller.Auditor auditor -> path.startsWith("/audit/");
         };
-    }
-
-    private static Optional<String> bearer(HttpServletRequest request) {
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Optional.empty();
-        }
-        return Optional.of(header.substring(7).trim()).filter(token -> !token.isEmpty());
     }
 
     private void refuse(HttpServletResponse response, HttpStatus status, String type, String detail) throws IOException {

@@ -13,6 +13,7 @@ import java.security.SecureRandom;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import dev.registrar.websupport.Requests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -45,33 +46,29 @@ class AuditorKeyFilter extends OncePerRequestFilter {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         this.hashKey = new SecretKeySpec(key, "HmacSHA256");
-        boolean configured = properties.auditorApiKey() != null && !properties.auditorApiKey().isBlank();
-        this.configuredKeyHash = configured ? hash(properties.auditorApiKey()) : null;
+        this.configuredKeyHash = properties.configuredAuditorKey().map(this::hash).orElse(null);
         this.registry = registry;
         this.oidc = oidc;
         this.json = json;
     }
 
-    /**
-     * Decided on the normalized, decoded path the request is dispatched on, not the raw request URI,
-     * which a path like {@code /x/../api/…} would slip past.
-     */
+    /** Decided on the path the request is dispatched on, not the raw request URI, which {@code /x/../api/…} would slip past. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !path(request).startsWith("/api/");
+        return !Requests.dispatchedPath(request).startsWith("/api/");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<String> presented = bearer(request);
+        Optional<String> presented = Requests.bearer(request);
         if (presented.isPresent() && oidc.handles(presented.get())) {
             signIn(oidc.verify(presented.get()), request, response, chain);
             return;
         }
         Optional<Auditor> auditor;
         try {
-            auditor = presented.flatMap(key -> authenticate(key, request.getMethod() + " " + path(request)));
+            auditor = presented.flatMap(key -> authenticate(key, request.getMethod() + " " + Requests.dispatchedPath(request)));
         } catch (RegistryUnavailable unavailable) {
             response.setHeader(HttpHeaders.RETRY_AFTER, "5");
             refuse(response, HttpStatus.SERVICE_UNAVAILABLE, "registry-unavailable", unavailable.getMessage());
@@ -96,7 +93,7 @@ class AuditorKeyFilter extends OncePerRequestFilter {
                     chain.doFilter(request, response);
                 } finally {
                     log.info("auditor {} (tenant {}) {} {} -> {}", accepted.auditor().keyId(),
-                            accepted.auditor().tenant() == null ? "every" : accepted.auditor().tenant(), request.getMethod(), path(request),
+                            accepted.auditor().tenant() == null ? "every" : accepted.auditor().tenant(), request.getMethod(), Requests.dispatchedPath(request),
                             response.getStatus());
                 }
             }
@@ -109,24 +106,11 @@ class AuditorKeyFilter extends OncePerRequestFilter {
         }
     }
 
-    /** The key the auditor presented, for asking registry-service on the auditor's behalf. */
-    static Optional<String> bearer(HttpServletRequest request) {
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Optional.empty();
-        }
-        return Optional.of(header.substring(7).trim()).filter(key -> !key.isEmpty());
-    }
-
     private Optional<Auditor> authenticate(String key, String operation) {
         if (configuredKeyHash != null && MessageDigest.isEqual(configuredKeyHash, hash(key))) {
             return Optional.of(CONFIGURED);
         }
         return registry.auditor(key, operation);
-    }
-
-    private static String path(HttpServletRequest request) {
-        return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     }
 
     private void refuse(HttpServletResponse response, HttpStatus status, String type, String detail) throws IOException {

@@ -70,10 +70,8 @@ class Reconciliation {
     }
 
     private String configuredKey() {
-        if (properties.auditorApiKey() == null || properties.auditorApiKey().isBlank()) {
-            throw new RegistryUnavailable("reconciliation for auditors who sign in needs registrar.reporting.auditor-api-key");
-        }
-        return properties.auditorApiKey();
+        return properties.configuredAuditorKey().orElseThrow(
+                () -> new RegistryUnavailable("reconciliation for auditors who sign in needs registrar.reporting.auditor-api-key"));
     }
 
     static Result compare(Map<String, Long> stored, Map<String, Long> indexed) {

@@ -3,6 +3,7 @@ package dev.registrar.reporting;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
+import dev.registrar.websupport.Requests;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -41,7 +42,7 @@ class ReportController {
     /** Per event type, the event store's count against the event log's: {@code complete} when nothing is missing. */
     @GetMapping("/api/v1/reports/reconciliation")
     Reconciliation.Result reconciliation(@Parameter(hidden = true) Auditor auditor, HttpServletRequest request) throws IOException {
-        return reconciliation.run(auditor, AuditorKeyFilter.bearer(request).orElseThrow());
+        return reconciliation.run(auditor, Requests.bearer(request).orElseThrow());
     }
 
     @GetMapping("/api/v1/reports/access")

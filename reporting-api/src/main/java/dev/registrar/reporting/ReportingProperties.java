@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import java.net.URI;
+import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -32,6 +33,11 @@ record ReportingProperties(
         @NotBlank @DefaultValue("registrar-key-usage-*") String keyUsageIndexPattern,
         @Min(1) @Max(10_000) @DefaultValue("1000") int maxTimelineEvents,
         URI registryUrl) {
+
+    /** The auditor key of the configuration, where one is set. */
+    Optional<String> configuredAuditorKey() {
+        return Optional.ofNullable(auditorApiKey).filter(key -> !key.isBlank());
+    }
 
     @Override
     public String toString() {
