@@ -37,6 +37,7 @@ import java.util.stream.Stream;
 public final class Benchmark {
 
     private static final Duration RUN = Duration.ofSeconds(20);
+    private static final Duration WARM_UP = Duration.ofSeconds(30);
     private static final Duration REPLAY_LIMIT = Duration.ofMinutes(3);
     private static final Duration FRESHNESS_INTERVAL = Duration.ofMillis(200);
     private static final String PUBLIC_CLIENT = """
@@ -73,32 +74,35 @@ public final class Benchmark {
         DevCredentials keys = stack.credentials();
         String registry = stack.service("registry-service").url();
         String reporting = stack.service("reporting-api").url();
-        String registration = registry + "/t/" + keys.tenant() + "/register";
-
-        StackLog.say("bench: warming up");
-        Throughput.run("warm-up", 8, Duration.ofSeconds(10), 1, () -> post(registration, PUBLIC_CLIENT, null, 201));
-
+        URI registryServer = URI.create(registry);
+        String registration = "/t/" + keys.tenant() + "/register";
+        Throughput.Call register = connection -> connection.post(registration, null, PUBLIC_CLIENT).status() == 201;
+        warmUp("registration", registryServer, register);
         for (int connections : new int[] {16, 64}) {
-            measure(Throughput.run("registration (public client)", connections, RUN, 1, () -> post(registration, PUBLIC_CLIENT, null, 201)));
+            measure(Throughput.run("registration (public client)", registryServer, connections, RUN, 1, register));
         }
 
         List<Client> clients = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            JsonNode registered = json.readTree(send(HttpRequest.newBuilder(URI.create(registration))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(CONFIDENTIAL_CLIENT))).body());
-            clients.add(new Client(registered.get("client_id").asText(), registered.get("client_secret").asText()));
+        try (LoadConnection connection = new LoadConnection(registryServer)) {
+            for (int i = 0; i < 200; i++) {
+                JsonNode registered = json.readTree(connection.post(registration, null, CONFIDENTIAL_CLIENT).body());
+                clients.add(new Client(registered.get("client_id").asText(), registered.get("client_secret").asText()));
+            }
         }
-        for (int connections : new int[] {16, 64}) {
-            measure(Throughput.run("client look-up", connections, RUN, 1,
-                    () -> get(registry + "/api/v1/clients/" + pick(clients).id(), keys.tenantApiKey(), 200)));
-        }
-        measure(Throughput.run("client authentication", 64, RUN, 1, () -> {
+        Throughput.Call lookUp = connection -> connection.get("/api/v1/clients/" + pick(clients).id(), keys.tenantApiKey()).status() == 200;
+        Throughput.Call authenticate = connection -> {
             Client client = pick(clients);
-            return post(registry + "/api/v1/clients/" + client.id() + "/authentication",
-                    "{\"client_secret\":\"" + client.secret() + "\"}", keys.tenantApiKey(), 200);
-        }));
-        measure(Throughput.run("token accounting (batches of 1,000)", 4, RUN, 1000,
-                () -> post(registry + "/api/v1/tokens/batch", tokenBatch(clients, 1000, "bench"), keys.tenantApiKey(), 200)));
+            return connection.post("/api/v1/clients/" + client.id() + "/authentication", keys.tenantApiKey(),
+                    "{\"client_secret\":\"" + client.secret() + "\"}").status() == 200;
+        };
+        warmUp("client look-up and authentication", registryServer,
+                connection -> lookUp.send(connection) & authenticate.send(connection));
+        for (int connections : new int[] {16, 64}) {
+            measure(Throughput.run("client look-up", registryServer, connections, RUN, 1, lookUp));
+        }
+        measure(Throughput.run("client authentication", registryServer, 64, RUN, 1, authenticate));
+        measure(Throughput.run("token accounting (batches of 1,000)", registryServer, 4, RUN, 1000,
+                connection -> connection.post("/api/v1/tokens/batch", keys.tenantApiKey(), tokenBatch(clients, 1000, "bench")).status() == 200));
 
         freshness(registry, reporting, keys, clients);
         replay(registry, keys);
@@ -236,6 +240,15 @@ public final class Benchmark {
         return TokenBatch.json(ids, () -> pick(clients).id(), i -> subject);
     }
 
+    /**
+     * Runs a kind of request unmeasured first, long enough for the JIT compilers to settle on the
+     * code it takes, so the measurement shows the steady state rather than the first minute.
+     */
+    private void warmUp(String what, URI server, Throughput.Call call) throws Exception {
+        StackLog.say("bench: warming up (%s, %d s)", what, WARM_UP.toSeconds());
+        Throughput.run("warm-up", server, 16, WARM_UP, 1, call);
+    }
+
     private void measure(Throughput.Result result) {
         results.add(result);
         StackLog.say("bench: %s, %d connections: %.0f/s (%.0f units/s), p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d failed",
@@ -274,10 +287,6 @@ public final class Benchmark {
             request.header("Authorization", "Bearer " + bearer);
         }
         return send(request).statusCode() == expected;
-    }
-
-    private boolean get(String url, String bearer, int expected) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + bearer)).statusCode() == expected;
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -36,6 +36,8 @@ public final class FaultSuite {
 
     /** The load comes from one address at a few hundred requests a second: the registration limits must let it through. */
     static final Map<String, Object> UNTHROTTLED = Map.of(
+            "registrar.throttling.registrations-per-tenant.capacity", 1_000_000,
+            "registrar.throttling.registrations-per-tenant.period", "1m",
             "registrar.throttling.registrations-per-source.capacity", 1_000_000,
             "registrar.throttling.registrations-per-source.period", "1m",
             "registrar.throttling.registrations-per-software.capacity", 1_000_000,

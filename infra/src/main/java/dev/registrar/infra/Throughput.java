@@ -1,5 +1,6 @@
 package dev.registrar.infra;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,14 +12,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A closed-loop load of one kind of request: {@code connections} callers, each sending its next
- * request when the last was answered, for a fixed time. Latencies are kept whole and sorted at the
- * end, so the percentiles are exact.
+ * request when the last was answered, on a keep-alive connection of its own, for a fixed time.
+ * Latencies are kept whole and sorted at the end, so the percentiles are exact.
  */
 final class Throughput {
 
-    /** One request; true when it got the answer it should have. */
+    /** One request on the caller's connection; true when it got the answer it should have. */
     interface Call {
-        boolean send() throws Exception;
+        boolean send(LoadConnection connection) throws Exception;
     }
 
     record Result(String name, int connections, long requests, long failed, double seconds, double perSecond, double unitsPerSecond,
@@ -29,7 +30,7 @@ final class Throughput {
     }
 
     /** @param unitsPerRequest what one request carries (1 registration; 1,000 token events for a batch) */
-    static Result run(String name, int connections, Duration duration, double unitsPerRequest, Call call) throws Exception {
+    static Result run(String name, URI server, int connections, Duration duration, double unitsPerRequest, Call call) throws Exception {
         AtomicLong failed = new AtomicLong();
         long end = System.nanoTime() + duration.toNanos();
         List<Callable<long[]>> callers = new ArrayList<>();
@@ -37,21 +38,23 @@ final class Throughput {
             callers.add(() -> {
                 long[] latencies = new long[1024];
                 int count = 0;
-                while (System.nanoTime() < end) {
-                    long start = System.nanoTime();
-                    boolean ok;
-                    try {
-                        ok = call.send();
-                    } catch (Exception failure) {
-                        ok = false;
+                try (LoadConnection connection = new LoadConnection(server)) {
+                    while (System.nanoTime() < end) {
+                        long start = System.nanoTime();
+                        boolean ok;
+                        try {
+                            ok = call.send(connection);
+                        } catch (Exception failure) {
+                            ok = false;
+                        }
+                        if (!ok) {
+                            failed.incrementAndGet();
+                        }
+                        if (count == latencies.length) {
+                            latencies = Arrays.copyOf(latencies, count * 2);
+                        }
+                        latencies[count++] = System.nanoTime() - start;
                     }
-                    if (!ok) {
-                        failed.incrementAndGet();
-                    }
-                    if (count == latencies.length) {
-                        latencies = Arrays.copyOf(latencies, count * 2);
-                    }
-                    latencies[count++] = System.nanoTime() - start;
                 }
                 return Arrays.copyOf(latencies, count);
             });
