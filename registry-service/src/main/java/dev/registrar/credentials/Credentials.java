@@ -9,7 +9,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Optional;
+import dev.registrar.system.RenderedQuery;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
@@ -27,32 +29,48 @@ public class Credentials {
     private final KeyedHash hash;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
+    private final RenderedQuery insert;
+    private final RenderedQuery stored;
+    private final RenderedQuery owner;
 
     Credentials(DSLContext db, CredentialsProperties properties, Clock clock) {
         this.db = db;
         this.hash = new KeyedHash(Base64.getDecoder().decode(properties.hashKey()));
         this.clock = clock;
+        Field<byte[]> hashParam = DSL.param("hash", byte[].class);
+        Field<OffsetDateTime> issuedAtParam = DSL.param("issuedAt", OffsetDateTime.class);
+        Field<OffsetDateTime> expiresAtParam = DSL.param("expiresAt", OffsetDateTime.class);
+        this.insert = new RenderedQuery(db, db.insertInto(CREDENTIAL)
+                .set(CREDENTIAL.OWNER_ID, DSL.param("ownerId", String.class))
+                .set(CREDENTIAL.KIND, DSL.param("kind", String.class))
+                .set(CREDENTIAL.HASH, hashParam)
+                .set(CREDENTIAL.ISSUED_AT, issuedAtParam)
+                .set(CREDENTIAL.EXPIRES_AT, expiresAtParam)
+                .onConflict(CREDENTIAL.OWNER_ID, CREDENTIAL.KIND)
+                .doUpdate()
+                .set(CREDENTIAL.HASH, DSL.excluded(CREDENTIAL.HASH))
+                .set(CREDENTIAL.ISSUED_AT, DSL.excluded(CREDENTIAL.ISSUED_AT))
+                .set(CREDENTIAL.EXPIRES_AT, DSL.excluded(CREDENTIAL.EXPIRES_AT))
+                .set(CREDENTIAL.PREVIOUS_HASH, DSL.inline(null, CREDENTIAL.PREVIOUS_HASH))
+                .set(CREDENTIAL.PREVIOUS_EXPIRES_AT, DSL.inline(null, CREDENTIAL.PREVIOUS_EXPIRES_AT)));
+        this.stored = new RenderedQuery(db, db.select(CREDENTIAL.HASH, CREDENTIAL.EXPIRES_AT, CREDENTIAL.PREVIOUS_HASH,
+                        CREDENTIAL.PREVIOUS_EXPIRES_AT)
+                .from(CREDENTIAL)
+                .where(CREDENTIAL.OWNER_ID.eq(DSL.param("ownerId", String.class))
+                        .and(CREDENTIAL.KIND.eq(DSL.param("kind", String.class)))));
+        this.owner = new RenderedQuery(db, db.select(CREDENTIAL.OWNER_ID)
+                .from(CREDENTIAL)
+                .where(CREDENTIAL.KIND.eq(DSL.param("kind", String.class)).and(
+                        CREDENTIAL.HASH.eq(DSL.param("hash", byte[].class))
+                                .or(CREDENTIAL.PREVIOUS_HASH.eq(DSL.param("previousHash", byte[].class))
+                                        .and(CREDENTIAL.PREVIOUS_EXPIRES_AT.gt(DSL.param("now", OffsetDateTime.class)))))));
     }
 
     /** Issues a new secret of this kind for the owner, replacing the one it had. */
     public IssuedSecret issue(String ownerId, CredentialKind kind, Instant expiresAt) {
         String value = newSecret();
-        Instant now = clock.instant();
-        byte[] valueHash = hash.of(value);
-        db.insertInto(CREDENTIAL)
-                .set(CREDENTIAL.OWNER_ID, ownerId)
-                .set(CREDENTIAL.KIND, kind.name())
-                .set(CREDENTIAL.HASH, valueHash)
-                .set(CREDENTIAL.ISSUED_AT, now.atOffset(ZoneOffset.UTC))
-                .set(CREDENTIAL.EXPIRES_AT, expiresAt == null ? null : expiresAt.atOffset(ZoneOffset.UTC))
-                .onConflict(CREDENTIAL.OWNER_ID, CREDENTIAL.KIND)
-                .doUpdate()
-                .set(CREDENTIAL.HASH, valueHash)
-                .set(CREDENTIAL.ISSUED_AT, now.atOffset(ZoneOffset.UTC))
-                .set(CREDENTIAL.EXPIRES_AT, expiresAt == null ? null : expiresAt.atOffset(ZoneOffset.UTC))
-                .setNull(CREDENTIAL.PREVIOUS_HASH)
-                .setNull(CREDENTIAL.PREVIOUS_EXPIRES_AT)
-                .execute();
+        insert.execute(ownerId, kind.name(), hash.of(value), clock.instant().atOffset(ZoneOffset.UTC),
+                expiresAt == null ? null : expiresAt.atOffset(ZoneOffset.UTC));
         return new IssuedSecret(value, expiresAt);
     }
 
@@ -84,12 +102,9 @@ public class Credentials {
     public boolean verify(String ownerId, CredentialKind kind, String presented) {
         byte[] presentedHash = hash.of(presented);
         Instant now = clock.instant();
-        return db.select(CREDENTIAL.HASH, CREDENTIAL.EXPIRES_AT, CREDENTIAL.PREVIOUS_HASH, CREDENTIAL.PREVIOUS_EXPIRES_AT)
-                .from(CREDENTIAL)
-                .where(CREDENTIAL.OWNER_ID.eq(ownerId).and(CREDENTIAL.KIND.eq(kind.name())))
-                .fetchOptional()
-                .map(stored -> matches(stored.value1(), stored.value2(), presentedHash, now)
-                        | matches(stored.value3(), stored.value4(), presentedHash, now))
+        return stored.fetchOptional(ownerId, kind.name())
+                .map(row -> matches(row.get(CREDENTIAL.HASH), row.get(CREDENTIAL.EXPIRES_AT), presentedHash, now)
+                        | matches(row.get(CREDENTIAL.PREVIOUS_HASH), row.get(CREDENTIAL.PREVIOUS_EXPIRES_AT), presentedHash, now))
                 .orElse(false);
     }
 
@@ -111,13 +126,8 @@ public class Credentials {
      */
     public Optional<String> ownerOf(CredentialKind kind, String presented) {
         byte[] presentedHash = hash.of(presented);
-        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
-        return db.select(CREDENTIAL.OWNER_ID)
-                .from(CREDENTIAL)
-                .where(CREDENTIAL.KIND.eq(kind.name()).and(
-                        CREDENTIAL.HASH.eq(presentedHash)
-                                .or(CREDENTIAL.PREVIOUS_HASH.eq(presentedHash).and(CREDENTIAL.PREVIOUS_EXPIRES_AT.gt(now)))))
-                .fetchOptional(CREDENTIAL.OWNER_ID);
+        return owner.fetchOptional(kind.name(), presentedHash, presentedHash, clock.instant().atOffset(ZoneOffset.UTC))
+                .map(row -> row.get(CREDENTIAL.OWNER_ID));
     }
 
     public boolean hasAny(String ownerId, CredentialKind kind) {

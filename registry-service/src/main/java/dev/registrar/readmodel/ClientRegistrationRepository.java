@@ -10,6 +10,7 @@ import dev.registrar.client.ClientMetadataUpdated;
 import dev.registrar.client.ClientRegistered;
 import dev.registrar.client.ClientSecretRotated;
 import dev.registrar.client.ClientStatus;
+import dev.registrar.system.RenderedQuery;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -30,28 +31,60 @@ class ClientRegistrationRepository {
 
     private final DSLContext db;
     private final ObjectMapper json;
+    private final RenderedQuery insert;
+    private final RenderedQuery find;
+    private final RenderedQuery registration;
 
     ClientRegistrationRepository(DSLContext db, ObjectMapper json) {
         this.db = db;
         this.json = json;
+        this.insert = new RenderedQuery(db, db.insertInto(CLIENT_REGISTRATION)
+                .set(CLIENT_REGISTRATION.CLIENT_ID, DSL.param("clientId", String.class))
+                .set(CLIENT_REGISTRATION.TENANT, DSL.param("tenant", String.class))
+                .set(CLIENT_REGISTRATION.CLIENT_NAME, DSL.param("clientName", String.class))
+                .set(CLIENT_REGISTRATION.REDIRECT_URIS, DSL.param("redirectUris", String[].class))
+                .set(CLIENT_REGISTRATION.GRANT_TYPES, DSL.param("grantTypes", String[].class))
+                .set(CLIENT_REGISTRATION.RESPONSE_TYPES, DSL.param("responseTypes", String[].class))
+                .set(CLIENT_REGISTRATION.TOKEN_ENDPOINT_AUTH_METHOD, DSL.param("tokenEndpointAuthMethod", String.class))
+                .set(CLIENT_REGISTRATION.SCOPES, DSL.param("scopes", String[].class))
+                .set(CLIENT_REGISTRATION.SOFTWARE_ID, DSL.param("softwareId", String.class))
+                .set(CLIENT_REGISTRATION.SOFTWARE_VERSION, DSL.param("softwareVersion", String.class))
+                .set(CLIENT_REGISTRATION.METADATA, DSL.param("metadata", JSONB.class))
+                .set(CLIENT_REGISTRATION.REGISTRATION_METHOD, DSL.param("registrationMethod", String.class))
+                .set(CLIENT_REGISTRATION.STATUS, DSL.param("status", String.class))
+                .set(CLIENT_REGISTRATION.POLICY_VERSION, DSL.param("policyVersion", Long.class))
+                .set(CLIENT_REGISTRATION.INITIAL_ACCESS_TOKEN_ID, DSL.param("initialAccessTokenId", String.class))
+                .set(CLIENT_REGISTRATION.REGISTERED_AT, DSL.param("registeredAt", OffsetDateTime.class))
+                .set(CLIENT_REGISTRATION.CLIENT_SECRET_EXPIRES_AT, DSL.param("clientSecretExpiresAt", OffsetDateTime.class))
+                .set(CLIENT_REGISTRATION.EXPIRES_AT, DSL.param("expiresAt", OffsetDateTime.class))
+                .set(CLIENT_REGISTRATION.LAST_SEQUENCE, DSL.param("lastSequence", Long.class))
+                .onConflict(CLIENT_REGISTRATION.CLIENT_ID)
+                .doNothing());
+        this.find = new RenderedQuery(db, db.select(CLIENT_REGISTRATION.CLIENT_ID, CLIENT_REGISTRATION.TENANT,
+                        CLIENT_REGISTRATION.STATUS, CLIENT_REGISTRATION.CLIENT_NAME, CLIENT_REGISTRATION.REDIRECT_URIS,
+                        CLIENT_REGISTRATION.GRANT_TYPES, CLIENT_REGISTRATION.RESPONSE_TYPES, CLIENT_REGISTRATION.TOKEN_ENDPOINT_AUTH_METHOD,
+                        CLIENT_REGISTRATION.SCOPES, CLIENT_REGISTRATION.SOFTWARE_ID, CLIENT_REGISTRATION.SOFTWARE_VERSION,
+                        CLIENT_REGISTRATION.REGISTRATION_METHOD, CLIENT_REGISTRATION.REGISTERED_AT, CLIENT_REGISTRATION.STATUS_REASON,
+                        CLIENT_REGISTRATION.CLIENT_SECRET_EXPIRES_AT, CLIENT_REGISTRATION.EXPIRES_AT)
+                .from(CLIENT_REGISTRATION)
+                .where(CLIENT_REGISTRATION.CLIENT_ID.eq(DSL.param("clientId", String.class))
+                        .and(CLIENT_REGISTRATION.TENANT.eq(DSL.param("tenant", String.class)))));
+        this.registration = new RenderedQuery(db, db.select(CLIENT_REGISTRATION.CLIENT_ID, CLIENT_REGISTRATION.TENANT,
+                        CLIENT_REGISTRATION.STATUS, CLIENT_REGISTRATION.METADATA, CLIENT_REGISTRATION.REGISTERED_AT,
+                        CLIENT_REGISTRATION.CLIENT_SECRET_EXPIRES_AT)
+                .from(CLIENT_REGISTRATION)
+                .where(CLIENT_REGISTRATION.CLIENT_ID.eq(DSL.param("clientId", String.class))
+                        .and(CLIENT_REGISTRATION.TENANT.eq(DSL.param("tenant", String.class)))));
     }
 
     void insert(ClientRegistered event, long sequence) {
-        db.insertInto(CLIENT_REGISTRATION)
-                .set(CLIENT_REGISTRATION.CLIENT_ID, event.clientId())
-                .set(CLIENT_REGISTRATION.TENANT, event.tenant())
-                .set(metadataColumns(event.metadata()))
-                .set(CLIENT_REGISTRATION.REGISTRATION_METHOD, event.registrationMethod().wireName())
-                .set(CLIENT_REGISTRATION.STATUS, ClientStatus.ACTIVE.wireName())
-                .set(CLIENT_REGISTRATION.POLICY_VERSION, event.policyVersion())
-                .set(CLIENT_REGISTRATION.INITIAL_ACCESS_TOKEN_ID, event.initialAccessTokenId())
-                .set(CLIENT_REGISTRATION.REGISTERED_AT, time(event.registeredAt()))
-                .set(CLIENT_REGISTRATION.CLIENT_SECRET_EXPIRES_AT, time(event.clientSecretExpiresAt()))
-                .set(CLIENT_REGISTRATION.EXPIRES_AT, time(event.expiresAt()))
-                .set(CLIENT_REGISTRATION.LAST_SEQUENCE, sequence)
-                .onConflict(CLIENT_REGISTRATION.CLIENT_ID)
-                .doNothing()
-                .execute();
+        ClientMetadata metadata = event.metadata();
+        insert.execute(event.clientId(), event.tenant(), metadata.clientName(), array(metadata.redirectUris()),
+                array(metadata.grantTypes()), array(metadata.responseTypes()), metadata.tokenEndpointAuthMethod(),
+                array(metadata.scopes()), metadata.softwareId(), metadata.softwareVersion(), document(metadata),
+                event.registrationMethod().wireName(), ClientStatus.ACTIVE.wireName(), event.policyVersion(),
+                event.initialAccessTokenId(), time(event.registeredAt()), time(event.clientSecretExpiresAt()),
+                time(event.expiresAt()), sequence);
     }
 
     void update(ClientMetadataUpdated event, long sequence) {
@@ -90,28 +123,20 @@ class ClientRegistrationRepository {
     }
 
     Optional<ClientView> find(String tenant, String clientId) {
-        return db.select(CLIENT_REGISTRATION.CLIENT_ID, CLIENT_REGISTRATION.TENANT, CLIENT_REGISTRATION.STATUS,
-                        CLIENT_REGISTRATION.CLIENT_NAME, CLIENT_REGISTRATION.REDIRECT_URIS, CLIENT_REGISTRATION.GRANT_TYPES,
-                        CLIENT_REGISTRATION.RESPONSE_TYPES, CLIENT_REGISTRATION.TOKEN_ENDPOINT_AUTH_METHOD,
-                        CLIENT_REGISTRATION.SCOPES, CLIENT_REGISTRATION.SOFTWARE_ID, CLIENT_REGISTRATION.SOFTWARE_VERSION,
-                        CLIENT_REGISTRATION.REGISTRATION_METHOD, CLIENT_REGISTRATION.REGISTERED_AT, CLIENT_REGISTRATION.STATUS_REASON,
-                        CLIENT_REGISTRATION.CLIENT_SECRET_EXPIRES_AT, CLIENT_REGISTRATION.EXPIRES_AT)
-                .from(CLIENT_REGISTRATION)
-                .where(CLIENT_REGISTRATION.CLIENT_ID.eq(clientId).and(CLIENT_REGISTRATION.TENANT.eq(tenant)))
-                .fetchOptional(record -> new ClientView(record.value1(), record.value2(), record.value3(), record.value4(),
-                        List.of(record.value5()), List.of(record.value6()), List.of(record.value7()), record.value8(),
-                        List.of(record.value9()), record.value10(), record.value11(), record.value12(),
-                        record.value13().toInstant(), record.value14(), instant(record.value15()), instant(record.value16())));
+        return find.fetchOptional(clientId, tenant).map(row -> new ClientView(row.get(CLIENT_REGISTRATION.CLIENT_ID),
+                row.get(CLIENT_REGISTRATION.TENANT), row.get(CLIENT_REGISTRATION.STATUS), row.get(CLIENT_REGISTRATION.CLIENT_NAME),
+                List.of(row.get(CLIENT_REGISTRATION.REDIRECT_URIS)), List.of(row.get(CLIENT_REGISTRATION.GRANT_TYPES)),
+                List.of(row.get(CLIENT_REGISTRATION.RESPONSE_TYPES)), row.get(CLIENT_REGISTRATION.TOKEN_ENDPOINT_AUTH_METHOD),
+                List.of(row.get(CLIENT_REGISTRATION.SCOPES)), row.get(CLIENT_REGISTRATION.SOFTWARE_ID),
+                row.get(CLIENT_REGISTRATION.SOFTWARE_VERSION), row.get(CLIENT_REGISTRATION.REGISTRATION_METHOD),
+                row.get(CLIENT_REGISTRATION.REGISTERED_AT).toInstant(), row.get(CLIENT_REGISTRATION.STATUS_REASON),
+                instant(row.get(CLIENT_REGISTRATION.CLIENT_SECRET_EXPIRES_AT)), instant(row.get(CLIENT_REGISTRATION.EXPIRES_AT))));
     }
 
     Optional<RegisteredClient> registration(String tenant, String clientId) {
-        return db.select(CLIENT_REGISTRATION.CLIENT_ID, CLIENT_REGISTRATION.TENANT, CLIENT_REGISTRATION.STATUS,
-                        CLIENT_REGISTRATION.METADATA, CLIENT_REGISTRATION.REGISTERED_AT, CLIENT_REGISTRATION.CLIENT_SECRET_EXPIRES_AT)
-                .from(CLIENT_REGISTRATION)
-                .where(CLIENT_REGISTRATION.CLIENT_ID.eq(clientId).and(CLIENT_REGISTRATION.TENANT.eq(tenant)))
-                .fetchOptional(record -> new RegisteredClient(record.value1(), record.value2(), record.value3(),
-                        metadata(record.value4()), record.value5().toInstant(),
-                        record.value6() == null ? null : record.value6().toInstant()));
+        return registration.fetchOptional(clientId, tenant).map(row -> new RegisteredClient(row.get(CLIENT_REGISTRATION.CLIENT_ID),
+                row.get(CLIENT_REGISTRATION.TENANT), row.get(CLIENT_REGISTRATION.STATUS), metadata(row.get(CLIENT_REGISTRATION.METADATA)),
+                row.get(CLIENT_REGISTRATION.REGISTERED_AT).toInstant(), instant(row.get(CLIENT_REGISTRATION.CLIENT_SECRET_EXPIRES_AT))));
     }
 
     /** The clients a batch of tokens names, with what recording a token for them needs. */
