@@ -37,7 +37,7 @@ import java.util.stream.Stream;
 public final class Benchmark {
 
     private static final Duration RUN = Duration.ofSeconds(20);
-    private static final Duration WARM_UP = Duration.ofSeconds(30);
+    private static final Duration WARM_UP = Duration.ofSeconds(45);
     private static final Duration REPLAY_LIMIT = Duration.ofMinutes(3);
     private static final Duration FRESHNESS_INTERVAL = Duration.ofMillis(200);
     private static final String PUBLIC_CLIENT = """
@@ -101,8 +101,10 @@ public final class Benchmark {
             measure(Throughput.run("client look-up", registryServer, connections, RUN, 1, lookUp));
         }
         measure(Throughput.run("client authentication", registryServer, 64, RUN, 1, authenticate));
-        measure(Throughput.run("token accounting (batches of 1,000)", registryServer, 4, RUN, 1000,
-                connection -> connection.post("/api/v1/tokens/batch", keys.tenantApiKey(), tokenBatch(clients, 1000, "bench")).status() == 200));
+        Throughput.Call recordTokens = connection ->
+                connection.post("/api/v1/tokens/batch", keys.tenantApiKey(), tokenBatch(clients, 1000, "bench")).status() == 200;
+        warmUp("token accounting", registryServer, recordTokens);
+        measure(Throughput.run("token accounting (batches of 1,000)", registryServer, 4, RUN, 1000, recordTokens));
 
         freshness(registry, reporting, keys, clients);
         replay(registry, keys);
@@ -255,7 +257,7 @@ public final class Benchmark {
      */
     private void warmUp(String what, URI server, Throughput.Call call) throws Exception {
         StackLog.say("bench: warming up (%s, %d s)", what, WARM_UP.toSeconds());
-        Throughput.run("warm-up", server, 16, WARM_UP, 1, call);
+        Throughput.run("warm-up", server, 8, WARM_UP, 1, call);
     }
 
     private void measure(Throughput.Result result) {

@@ -5,6 +5,7 @@ import java.util.function.BiFunction;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -15,7 +16,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * runs inside a Spring transaction that commits later, so the publisher looked too early, found
  * nothing yet, and slept until its next poll a second later — most of the time from a token
  * batch's answer to its events reaching Kafka. Publishing no events is the store's public way of
- * telling its publisher to look again; it is done once per transaction, after the commit.
+ * telling its publisher to look again; it is done once per transaction, after the commit. (Where
+ * Axon's unit of work owns the transaction, it commits it before telling the publisher, and there is
+ * nothing to do.)
  */
 @Component
 class PublisherWakeUp implements MessageDispatchInterceptor<EventMessage<?>> {
@@ -36,7 +39,7 @@ class PublisherWakeUp implements MessageDispatchInterceptor<EventMessage<?>> {
                 @Override
                 public void afterCompletion(int status) {
                     TransactionSynchronizationManager.unbindResourceIfPossible(PublisherWakeUp.this);
-                    if (status == STATUS_COMMITTED) {
+                    if (status == STATUS_COMMITTED && !CurrentUnitOfWork.isStarted()) {
                         store.publish(List.of());
                     }
                 }

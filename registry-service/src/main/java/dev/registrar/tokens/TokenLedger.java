@@ -56,6 +56,7 @@ public class TokenLedger {
         for (IssuedToken token : unique.values()) {
             issued.add(issued(tenant, token, clients.get(token.clientId()), index++));
         }
+        repository.awaitOtherBatches();
         Set<String> fresh = repository.insertNew(tenant, issued);
         List<TokenIssued> recorded = issued.stream().filter(token -> fresh.contains(token.tokenId())).toList();
         publish(recorded, actor);
@@ -65,6 +66,7 @@ public class TokenLedger {
     /** Revokes the tenant's live tokens among these ids; answers how many were live. */
     @Transactional
     public int revoke(String tenant, Collection<String> tokenIds, Actor actor) {
+        repository.awaitOtherBatches();
         List<TokenRevoked> revoked = repository.revoke(tenant, tokenIds, clock.instant());
         publish(revoked, actor);
         return revoked.size();

@@ -57,6 +57,31 @@ class TokenAccountingIT extends RegistryServiceIT {
     }
 
     @Test
+    void tokenRowKeepsEveryValueAsSent() {
+        String clientId = client("1.4.0");
+        String tokenId = "exact-" + UUID.randomUUID();
+        long issuedAt = Instant.now().getEpochSecond();
+        String awkwardAudience = "urn:a \\\"quoted\\\", {braced} back\\\\slash";
+        String token = "{\"token_id\":\"" + tokenId + "\",\"client_id\":\"" + clientId + "\",\"scope\":\"mcp:tools mcp:resources\","
+                + "\"audience\":[\"https://mcp.example.com\",\"" + awkwardAudience + "\",\"NULL\"],\"grant_type\":\"refresh_token\","
+                + "\"issued_at\":" + issuedAt + ",\"expires_at\":" + (issuedAt + 60) + "}";
+
+        assertThat(post("/api/v1/tokens/batch", "{\"tokens\":[" + token + "]}", TENANT_KEY).statusCode()).isEqualTo(200);
+
+        var row = jdbc.queryForMap("select tenant, client_id, software_id, software_version, scopes, audience, grant_type, subject, "
+                + "extract(epoch from issued_at)::bigint as issued, extract(epoch from expires_at)::bigint as expires, revoked_at "
+                + "from token where token_id = ?", tokenId);
+        assertThat(row).containsEntry("tenant", "dev").containsEntry("client_id", clientId).containsEntry("software_id", "tokens")
+                .containsEntry("software_version", "1.4.0").containsEntry("grant_type", "refresh_token")
+                .containsEntry("subject", null).containsEntry("issued", issuedAt).containsEntry("expires", issuedAt + 60)
+                .containsEntry("revoked_at", null);
+        assertThat(jdbc.queryForList("select unnest(scopes) from token where token_id = ?", String.class, tokenId))
+                .containsExactly("mcp:tools", "mcp:resources");
+        assertThat(jdbc.queryForList("select unnest(audience) from token where token_id = ?", String.class, tokenId))
+                .containsExactly("https://mcp.example.com", "urn:a \"quoted\", {braced} back\\slash", "NULL");
+    }
+
+    @Test
     void batchNamingAnUnknownClientIsRefusedWholeWith409() {
         String clientId = client("1.4.0");
         String prefix = "mixed-" + UUID.randomUUID();
