@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  * The benchmark harness: starts the local stack (profile {@code bench}, empty data, registration
  * limits lifted), drives it over real HTTP from this separate process, and prints a table of
  * throughput, p50/p99/max latency, and each service's CPU time and peak memory, also written as
- * JSON. Bounded: each measurement runs 20 s; about five minutes in all.
+ * JSON. Bounded: each measurement runs 20 s after a 45 s warm-up; about ten minutes in all.
  */
 public final class Benchmark {
 

@@ -11,7 +11,6 @@ import java.util.Base64;
 import java.util.Optional;
 import dev.registrar.system.RenderedQuery;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
@@ -37,15 +36,12 @@ public class Credentials {
         this.db = db;
         this.hash = new KeyedHash(Base64.getDecoder().decode(properties.hashKey()));
         this.clock = clock;
-        Field<byte[]> hashParam = DSL.param("hash", byte[].class);
-        Field<OffsetDateTime> issuedAtParam = DSL.param("issuedAt", OffsetDateTime.class);
-        Field<OffsetDateTime> expiresAtParam = DSL.param("expiresAt", OffsetDateTime.class);
         this.insert = new RenderedQuery(db, db.insertInto(CREDENTIAL)
                 .set(CREDENTIAL.OWNER_ID, DSL.param("ownerId", String.class))
                 .set(CREDENTIAL.KIND, DSL.param("kind", String.class))
-                .set(CREDENTIAL.HASH, hashParam)
-                .set(CREDENTIAL.ISSUED_AT, issuedAtParam)
-                .set(CREDENTIAL.EXPIRES_AT, expiresAtParam)
+                .set(CREDENTIAL.HASH, DSL.param("hash", byte[].class))
+                .set(CREDENTIAL.ISSUED_AT, DSL.param("issuedAt", OffsetDateTime.class))
+                .set(CREDENTIAL.EXPIRES_AT, DSL.param("expiresAt", OffsetDateTime.class))
                 .onConflict(CREDENTIAL.OWNER_ID, CREDENTIAL.KIND)
                 .doUpdate()
                 .set(CREDENTIAL.HASH, DSL.excluded(CREDENTIAL.HASH))

@@ -92,7 +92,7 @@ class TokenRepository {
     }
 
     /** A PostgreSQL array literal of the values, each quoted, so any character survives: {"a","b \"c\""}. */
-    static String arrayLiteral(List<String> values) {
+    private static String arrayLiteral(List<String> values) {
         StringBuilder literal = new StringBuilder("{");
         for (String value : values) {
             literal.append(literal.length() == 1 ? "\"" : ",\"");
