@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.registrar.credentials.KeyRevocationRequest;
 import dev.registrar.credentials.KeyRotationRequest;
+import dev.registrar.credentials.RotatedSecret;
 import dev.registrar.errors.InvalidRequest;
 import dev.registrar.tenancy.Caller;
 import jakarta.validation.Valid;
@@ -69,9 +70,9 @@ class AccessKeyAdminController {
     @PostMapping("/admin/v1/access-keys/{keyId}/rotation")
     ResponseEntity<RotatedKey> rotate(@PathVariable String keyId, @Valid @RequestBody(required = false) KeyRotationRequest request,
                                       Caller.Administrator administrator) {
-        AccessKeys.Rotated rotated = keys.rotate(keyId, KeyRotationRequest.graceOf(request), administrator);
+        RotatedSecret rotated = keys.rotate(keyId, KeyRotationRequest.graceOf(request), administrator);
         return ResponseEntity.ok().header("Cache-Control", "no-store")
-                .body(new RotatedKey(keyId, rotated.value().value(), rotated.previousValidUntil()));
+                .body(new RotatedKey(keyId, rotated.secret().value(), rotated.previousValidUntil()));
     }
 
     /** The key stops working at once; 204. */

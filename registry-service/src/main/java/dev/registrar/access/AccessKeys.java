@@ -3,6 +3,7 @@ package dev.registrar.access;
 import dev.registrar.credentials.CredentialKind;
 import dev.registrar.credentials.Credentials;
 import dev.registrar.credentials.IssuedSecret;
+import dev.registrar.credentials.RotatedSecret;
 import dev.registrar.errors.NotFound;
 import dev.registrar.tenancy.Actor;
 import dev.registrar.tenancy.Caller;
@@ -26,9 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccessKeys {
 
     record Issued(AccessKeyView key, IssuedSecret value) {
-    }
-
-    record Rotated(IssuedSecret value, Instant previousValidUntil) {
     }
 
     private final AccessKeyRepository repository;
@@ -59,12 +57,12 @@ public class AccessKeys {
 
     /** A new value for the key; the one it had keeps working for the grace period, so its holder can switch over. */
     @Transactional
-    Rotated rotate(String keyId, Duration grace, Caller.Administrator administrator) {
+    RotatedSecret rotate(String keyId, Duration grace, Caller.Administrator administrator) {
         AccessKeyView key = require(keyId);
         Instant now = clock.instant();
         Instant previousValidUntil = now.plus(grace);
         commands.sendAndWait(new RotateAccessKey(keyId, previousValidUntil, now), actor(key.tenant(), administrator));
-        return new Rotated(credentials.rotate(keyId, CredentialKind.ACCESS_KEY, null, previousValidUntil), previousValidUntil);
+        return new RotatedSecret(credentials.rotate(keyId, CredentialKind.ACCESS_KEY, null, previousValidUntil), previousValidUntil);
     }
 
     /** The key, current and previous value, stops working at once. */

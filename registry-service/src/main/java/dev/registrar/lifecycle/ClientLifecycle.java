@@ -5,7 +5,7 @@ import dev.registrar.client.RevokeClient;
 import dev.registrar.client.RotateClientSecret;
 import dev.registrar.credentials.CredentialKind;
 import dev.registrar.credentials.Credentials;
-import dev.registrar.credentials.IssuedSecret;
+import dev.registrar.credentials.RotatedSecret;
 import dev.registrar.errors.ClientNotActive;
 import dev.registrar.errors.ClientNotFound;
 import dev.registrar.errors.InvalidClient;
@@ -33,10 +33,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class ClientLifecycle {
-
-    /** A secret just rotated in; its value is shown once. */
-    public record Rotated(IssuedSecret secret, Instant previousValidUntil) {
-    }
 
     record Revocation(String clientId, boolean revokedNow, int tokensRevoked) {
     }
@@ -91,7 +87,7 @@ public class ClientLifecycle {
     }
 
     @Transactional
-    Rotated rotateSecret(String tenant, String clientId, String reason, Actor actor) {
+    RotatedSecret rotateSecret(String tenant, String clientId, String reason, Actor actor) {
         RegisteredClient client = active(tenant, clientId);
         if (!client.metadata().usesClientSecret()) {
             throw new InvalidRequest("this client does not authenticate with a client secret");
@@ -101,7 +97,7 @@ public class ClientLifecycle {
         Instant expiresAt = lifetime == null ? null : now.plus(lifetime);
         Instant previousValidUntil = now.plus(properties.secretGrace());
         commands.sendAndWait(new RotateClientSecret(clientId, reason, expiresAt, previousValidUntil, now), actor.toMetaData());
-        return new Rotated(credentials.rotate(clientId, CredentialKind.CLIENT_SECRET, expiresAt, previousValidUntil), previousValidUntil);
+        return new RotatedSecret(credentials.rotate(clientId, CredentialKind.CLIENT_SECRET, expiresAt, previousValidUntil), previousValidUntil);
     }
 
     /**
@@ -111,7 +107,7 @@ public class ClientLifecycle {
      * fresh secret is never due at once.
      */
     @Transactional
-    public Optional<Rotated> rotateSecretIfDue(RegisteredClient client, Actor actor) {
+    public Optional<RotatedSecret> rotateSecretIfDue(RegisteredClient client, Actor actor) {
         Instant expiresAt = client.clientSecretExpiresAt();
         if (!client.metadata().usesClientSecret() || expiresAt == null) {
             return Optional.empty();

@@ -3,6 +3,7 @@ package dev.registrar.lifecycle;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.registrar.credentials.RotatedSecret;
 import dev.registrar.errors.ClientNotFound;
 import dev.registrar.readmodel.ClientDirectory;
 import dev.registrar.registration.RedirectUriMatch;
@@ -87,7 +88,7 @@ class LifecycleController {
         return new Revoked(clientId, revocation.revokedNow(), revocation.tokensRevoked());
     }
 
-    static ResponseEntity<NewSecret> newSecret(String clientId, ClientLifecycle.Rotated rotated) {
+    static ResponseEntity<NewSecret> newSecret(String clientId, RotatedSecret rotated) {
         long expiresAt = rotated.secret().expiresAt() == null ? 0 : rotated.secret().expiresAt().getEpochSecond();
         return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(new NewSecret(clientId, rotated.secret().value(), expiresAt, rotated.previousValidUntil().getEpochSecond()));

@@ -1,5 +1,6 @@
 package dev.registrar.management;
 
+import dev.registrar.credentials.RotatedSecret;
 import dev.registrar.lifecycle.ClientLifecycle;
 import dev.registrar.readmodel.RegisteredClient;
 import dev.registrar.registration.BearerToken;
@@ -50,7 +51,7 @@ class ClientManagementController {
             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization, HttpServletRequest request) {
         TenantSettings settings = tenants.require(tenant);
         RegisteredClient client = management.authenticate(tenant, clientId, BearerToken.from(authorization).orElse(null));
-        Optional<ClientLifecycle.Rotated> rotated = lifecycle.rotateSecretIfDue(client, actingClient(tenant, clientId, request));
+        Optional<RotatedSecret> rotated = lifecycle.rotateSecretIfDue(client, actingClient(tenant, clientId, request));
         return noStore(ResponseEntity.ok()).body(ClientInformationResponse.of(clientId, client.registeredAt(), client.metadata(),
                 rotated.map(secret -> secret.secret().value()).orElse(null),
                 rotated.map(secret -> secret.secret().expiresAt()).orElse(client.clientSecretExpiresAt()),

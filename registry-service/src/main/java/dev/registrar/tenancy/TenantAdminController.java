@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.registrar.credentials.KeyRevocationRequest;
 import dev.registrar.credentials.KeyRotationRequest;
+import dev.registrar.credentials.RotatedSecret;
 import dev.registrar.errors.InvalidRequest;
 import jakarta.validation.Valid;
 import java.time.Instant;
@@ -74,9 +75,9 @@ class TenantAdminController {
     ResponseEntity<RotatedKey> rotateApiKey(@PathVariable String tenant, @Valid @RequestBody(required = false) KeyRotationRequest request,
                                            Caller.Administrator administrator) {
         tenants.require(tenant);
-        TenantAdministration.Rotated rotated = administration.rotateApiKey(tenant, KeyRotationRequest.graceOf(request), administrator);
+        RotatedSecret rotated = administration.rotateApiKey(tenant, KeyRotationRequest.graceOf(request), administrator);
         return ResponseEntity.ok().header("Cache-Control", "no-store")
-                .body(new RotatedKey(tenant, rotated.apiKey().value(), rotated.previousValidUntil()));
+                .body(new RotatedKey(tenant, rotated.secret().value(), rotated.previousValidUntil()));
     }
 
     /** The tenant's stored API keys stop working at once; 204. */

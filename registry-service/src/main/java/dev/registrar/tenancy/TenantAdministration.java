@@ -3,6 +3,7 @@ package dev.registrar.tenancy;
 import dev.registrar.credentials.CredentialKind;
 import dev.registrar.credentials.Credentials;
 import dev.registrar.credentials.IssuedSecret;
+import dev.registrar.credentials.RotatedSecret;
 import dev.registrar.errors.Conflict;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,9 +17,6 @@ import org.springframework.transaction.annotation.Transactional;
 class TenantAdministration {
 
     record Created(TenantSettings settings, IssuedSecret apiKey) {
-    }
-
-    record Rotated(IssuedSecret apiKey, Instant previousValidUntil) {
     }
 
     private final Tenants tenants;
@@ -48,7 +46,7 @@ class TenantAdministration {
      * it had keeps working for the grace period, so its authorization server can switch over.
      */
     @Transactional
-    Rotated rotateApiKey(String tenant, Duration grace, Caller.Administrator administrator) {
+    RotatedSecret rotateApiKey(String tenant, Duration grace, Caller.Administrator administrator) {
         Instant now = clock.instant();
         Instant previousValidUntil = now.plus(grace);
         commands.sendAndWait(new RotateTenantApiKey(tenant, previousValidUntil, now),
@@ -56,7 +54,7 @@ class TenantAdministration {
         IssuedSecret key = credentials.hasAny(tenant, CredentialKind.TENANT_API_KEY)
                 ? credentials.rotate(tenant, CredentialKind.TENANT_API_KEY, null, previousValidUntil)
                 : credentials.issue(tenant, CredentialKind.TENANT_API_KEY, null);
-        return new Rotated(key, previousValidUntil);
+        return new RotatedSecret(key, previousValidUntil);
     }
 
     /** The tenant's stored keys stop working at once (keys in the configuration are not stored and stay). */
