@@ -84,9 +84,12 @@ public final class LocalStack {
         servers = LocalServers.start(settings, EnumSet.allOf(Server.class), environment);
         credentials = DevCredentials.loadOrCreate(settings);
 
-        ServiceProcess registry = new ServiceProcess("registry-service", settings.port(REGISTRY_PORT), settings);
-        ServiceProcess projector = new ServiceProcess("audit-projector", settings.port(PROJECTOR_PORT), settings);
-        ServiceProcess reporting = new ServiceProcess("reporting-api", settings.port(REPORTING_PORT), settings);
+        // registry-service holds token batches in flight (a thousand tokens, their events and rows
+        // each) while they wait their turn; with 768 MB, four to eight callers sending batches drove
+        // it into back-to-back full collections.
+        ServiceProcess registry = new ServiceProcess("registry-service", settings.port(REGISTRY_PORT), "1536m", settings);
+        ServiceProcess projector = new ServiceProcess("audit-projector", settings.port(PROJECTOR_PORT), "768m", settings);
+        ServiceProcess reporting = new ServiceProcess("reporting-api", settings.port(REPORTING_PORT), "768m", settings);
         Map<String, String> serverProperties = servers.springProperties();
 
         Map<String, Object> registryProperties = new LinkedHashMap<>(serverProperties);

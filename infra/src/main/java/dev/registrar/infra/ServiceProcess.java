@@ -22,14 +22,17 @@ final class ServiceProcess implements AutoCloseable {
 
     private final String module;
     private final int port;
+    private final String maxHeap;
     private final StackSettings settings;
     private final ManagedProcess process;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Map<String, Object> properties = Map.of();
 
-    ServiceProcess(String module, int port, StackSettings settings) {
+    /** @param maxHeap the JVM's largest heap, as {@code -Xmx} takes it */
+    ServiceProcess(String module, int port, String maxHeap, StackSettings settings) {
         this.module = module;
         this.port = port;
+        this.maxHeap = maxHeap;
         this.settings = settings;
         this.process = new ManagedProcess(module, settings.stackDir().resolve(module + ".pid"),
                 settings.logDir().resolve(module + ".log"), stackMarker(settings));
@@ -58,20 +61,11 @@ final class ServiceProcess implements AutoCloseable {
         var all = new java.util.LinkedHashMap<String, Object>(properties);
         all.put("server.port", port);
         all.put("server.address", "127.0.0.1");
-        List<String> command = List.of(Distributions.javaExecutable(), stackMarker(settings), "-Xms128m", "-Xmx" + maxHeap(),
+        List<String> command = List.of(Distributions.javaExecutable(), stackMarker(settings), "-Xms128m", "-Xmx" + maxHeap,
                 "-Daxoniq.update-checker.disabled=true",
                 "-jar", jar.toString());
         process.start(command, Map.of("SPRING_APPLICATION_JSON", Json.object(all)), settings.stackDir());
         StackLog.say("%s: starting on %s (log %s)", module, url(), process.logFile());
-    }
-
-    /**
-     * registry-service holds token batches in flight (a thousand tokens, their events and rows
-     * each) while they wait their turn; with 768 MB, four to eight callers sending batches drove it
-     * into back-to-back full collections. The others stay at 768 MB.
-     */
-    private String maxHeap() {
-        return module.equals("registry-service") ? "1536m" : "768m";
     }
 
     /** Starts it again as it was started, after it died. */
