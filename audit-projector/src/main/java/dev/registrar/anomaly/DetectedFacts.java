@@ -1,5 +1,6 @@
 package dev.registrar.anomaly;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.registrar.events.ClientAuthenticationFailedPayload;
 import dev.registrar.events.ClientMetadataPayload;
@@ -8,15 +9,27 @@ import dev.registrar.events.ClientRegisteredPayload;
 import dev.registrar.events.EventEnvelope;
 import dev.registrar.events.RegistrationRejectedPayload;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 
 /**
  * What the detector takes from one record of the event topic. A record it cannot read yields
  * nothing here: the projector already sends it to the dead-letter topic with the reason.
  */
 final class DetectedFacts {
+
+    /** The payloads {@link #observationsOf} and {@link #scopeRequestOf} read, by wire type. */
+    private static final Set<String> WATCHED_TYPES = Stream.of(ClientRegisteredPayload.class, ClientMetadataUpdatedPayload.class,
+                    RegistrationRejectedPayload.class, ClientAuthenticationFailedPayload.class)
+            .map(payload -> payload.getAnnotation(JsonTypeName.class).value())
+            .collect(Collectors.toUnmodifiableSet());
 
     private final ObjectMapper json;
 
@@ -30,6 +43,16 @@ final class DetectedFacts {
         } catch (IOException | RuntimeException unreadable) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Whether a signal may watch the event this record carries, judged by its type header alone: most
+     * of the topic is token facts, not worth reading as JSON only to be dropped. A record without the
+     * header (published before it existed) may be anything.
+     */
+    static boolean mayBeWatched(Headers headers) {
+        Header type = headers.lastHeader(EventEnvelope.TYPE_HEADER);
+        return type == null || WATCHED_TYPES.contains(new String(type.value(), StandardCharsets.UTF_8));
     }
 
     /**

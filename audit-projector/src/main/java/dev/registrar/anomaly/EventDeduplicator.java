@@ -37,6 +37,9 @@ final class EventDeduplicator implements Processor<String, String, String, Event
 
     @Override
     public void process(Record<String, String> record) {
+        if (!DetectedFacts.mayBeWatched(record.headers())) {
+            return;
+        }
         Optional<EventEnvelope> event = facts.read(record.value());
         if (event.isEmpty() || !DetectedFacts.watched(event.get())) {
             return;

@@ -10,8 +10,10 @@ import dev.registrar.events.Actor;
 import dev.registrar.events.ClientAuthenticationFailedPayload;
 import dev.registrar.events.TokenIssuedPayload;
 import dev.registrar.events.ClientMetadataPayload;
+import dev.registrar.events.ClientMetadataUpdatedPayload;
 import dev.registrar.events.ClientRegisteredPayload;
 import dev.registrar.events.EventEnvelope;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,12 +25,15 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
 import org.apache.kafka.streams.state.WindowStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -149,6 +154,33 @@ class AnomalyTopologyTest {
     }
 
     @Test
+    void eventsPublishedWithoutTheTypeHeaderAreStillRead() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            sendWithoutTypeHeader(registration("dev", "scope-agent", List.of("mcp:tools"), T0.plusSeconds(i)));
+        }
+        sendWithoutTypeHeader(registration("dev", "scope-agent", List.of("admin:write"), T0.plusSeconds(5)));
+
+        assertThat(raised()).extracting(Alert::kind).containsExactly("unusual-scope");
+    }
+
+    @Test
+    void aScopeNewToASoftwareThroughAMetadataUpdateRaisesAnAlert() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            send(registration("dev", "update-agent", List.of("mcp:tools"), T0.plusSeconds(i)));
+        }
+        EventEnvelope registered = registration("dev", "update-agent", List.of("mcp:tools"), T0.plusSeconds(4));
+        send(registered);
+        ClientMetadataPayload widened = new ClientMetadataPayload("update-agent", List.of("http://127.0.0.1/cb"), List.of("authorization_code"),
+                List.of("code"), "none", "native", List.of("mcp:tools", "admin:write"), "update-agent", "1.0.0", null, null, null, null,
+                List.of(), null);
+        Instant at = T0.plusSeconds(5);
+        send(new EventEnvelope("e-" + UUID.randomUUID(), "client.metadata-updated", 1, "dev", "client", registered.aggregateId(), 1, at,
+                registered.actor(), new ClientMetadataUpdatedPayload(registered.aggregateId(), "dev", widened, 0, null, at)));
+
+        assertThat(raised()).extracting(Alert::kind, Alert::scopes).containsExactly(tuple("unusual-scope", List.of("admin:write")));
+    }
+
+    @Test
     void repeatedFailedAuthenticationsOfOneClientRaiseAnAlert() throws Exception {
         for (int i = 0; i < 30; i++) {
             Instant at = T0.plusSeconds(i);
@@ -203,7 +235,14 @@ class AnomalyTopologyTest {
                 new ClientRegisteredPayload(clientId, tenant, metadata, "dcr", 0, null, null, at, null, null));
     }
 
+    /** As the publisher sends it: the type repeated in a header. */
     private void send(EventEnvelope event) throws Exception {
+        Headers headers = new RecordHeaders().add(EventEnvelope.TYPE_HEADER, event.type().getBytes(StandardCharsets.UTF_8));
+        events.pipeInput(new TestRecord<>(event.aggregateId(), json.writeValueAsString(event), headers, event.occurredAt()));
+    }
+
+    /** As publishers before the type header sent it. */
+    private void sendWithoutTypeHeader(EventEnvelope event) throws Exception {
         events.pipeInput(event.aggregateId(), json.writeValueAsString(event), event.occurredAt());
     }
 }

@@ -36,6 +36,11 @@ final class ElasticsearchServer implements AutoCloseable {
     static final int HTTP_PORT = 19200;
     static final int TRANSPORT_PORT = 19300;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    /**
+     * A tenth of the heap is the indexing buffer: with 512 MB, a steady stream of token events was
+     * flushed in small segments that merging then rewrote again and again.
+     */
+    private static final String HEAP = "-Xms1g -Xmx1g";
 
     private final StackSettings settings;
     private final Map<String, String> environment;
@@ -58,7 +63,7 @@ final class ElasticsearchServer implements AutoCloseable {
             StackLog.say("Elasticsearch: starting a container");
             container = new ElasticsearchContainer("docker.elastic.co/elasticsearch/elasticsearch:" + Distributions.elasticsearchVersion())
                     .withEnv("xpack.security.enabled", "false")
-                    .withEnv("ES_JAVA_OPTS", "-Xms512m -Xmx512m");
+                    .withEnv("ES_JAVA_OPTS", HEAP);
             container.start();
             return "http://" + container.getHttpHostAddress();
         }
@@ -84,7 +89,7 @@ final class ElasticsearchServer implements AutoCloseable {
         command.add(home.resolve("bin/elasticsearch").toString());
         process.start(command, Map.of(
                 "ES_JAVA_HOME", Distributions.javaHome().toString(),
-                "ES_JAVA_OPTS", "-Xms512m -Xmx512m",
+                "ES_JAVA_OPTS", HEAP,
                 "ES_TMPDIR", base.resolve("tmp").toString(),
                 "HOME", base.toString()), base);
         Await.until("Elasticsearch on " + url + " (log: " + process.logFile() + ")", START_TIMEOUT, process::checkAlive,

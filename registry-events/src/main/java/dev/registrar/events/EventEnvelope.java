@@ -61,4 +61,10 @@ public record EventEnvelope(
                 @JsonSubTypes.Type(AccessKeyUsedPayload.class)
         })
         EventPayload payload) {
+
+    /**
+     * The Kafka record header that repeats {@code type}, so a consumer that follows only some
+     * kinds of event can pass over the rest without reading their JSON.
+     */
+    public static final String TYPE_HEADER = "registrar.event-type";
 }

@@ -12,6 +12,7 @@ import dev.registrar.policy.PolicyEvent;
 import dev.registrar.registration.RegistrationRejected;
 import dev.registrar.tenancy.TenantEvent;
 import dev.registrar.tokens.TokenEvent;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -103,8 +104,10 @@ class KafkaEventPublisher {
 
     private void send(String key, EventEnvelope envelope) throws JsonProcessingException {
         // The record's timestamp is the event's time, so windows downstream (the anomaly detector) follow when things happened.
-        CompletableFuture<?> acknowledged = kafka.send(new ProducerRecord<>(properties.topic(), null,
-                envelope.occurredAt().toEpochMilli(), key, json.writeValueAsString(envelope)));
+        ProducerRecord<String, String> record = new ProducerRecord<>(properties.topic(), null, envelope.occurredAt().toEpochMilli(), key,
+                json.writeValueAsString(envelope));
+        record.headers().add(EventEnvelope.TYPE_HEADER, envelope.type().getBytes(StandardCharsets.UTF_8));
+        CompletableFuture<?> acknowledged = kafka.send(record);
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         batch.getOrComputeResource(PENDING_ACKS, name -> {
             List<CompletableFuture<?>> pending = new ArrayList<>();

@@ -8,6 +8,7 @@ import dev.registrar.events.ClientRegisteredPayload;
 import dev.registrar.events.EventEnvelope;
 import dev.registrar.events.RegistrationRejectedPayload;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -25,6 +26,8 @@ class KafkaPublishingIT extends RegistryServiceIT {
 
         EventEnvelope envelope = json.readValue(published.value(), EventEnvelope.class);
         assertThat(envelope.type()).isEqualTo("client.registered");
+        assertThat(new String(published.headers().lastHeader(EventEnvelope.TYPE_HEADER).value(), StandardCharsets.UTF_8))
+                .as("the type, repeated in a header for consumers that skip what they do not follow").isEqualTo("client.registered");
         assertThat(envelope.schemaVersion()).isEqualTo(1);
         assertThat(envelope.tenant()).isEqualTo("dev");
         assertThat(envelope.aggregateType()).isEqualTo("client");
