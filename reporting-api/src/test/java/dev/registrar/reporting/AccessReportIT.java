@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.registrar.infra.Server;
 import dev.registrar.infra.WithLocalServers;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,23 +34,11 @@ class AccessReportIT {
 
     @Test
     void reportAnswersWhichVersionsObtainedWhichScopesWithDistinctClientsAndSubjects() throws Exception {
-        String index = "access-it-" + UUID.randomUUID().toString().substring(0, 8);
-        elasticsearch.indices().create(c -> c.index(index).mappings(m -> m
-                .properties("tenant", p -> p.keyword(k -> k)).properties("clientId", p -> p.keyword(k -> k))
-                .properties("softwareId", p -> p.keyword(k -> k)).properties("softwareVersion", p -> p.keyword(k -> k))
-                .properties("scopes", p -> p.keyword(k -> k)).properties("subject", p -> p.keyword(k -> k))
-                .properties("issuedAt", p -> p.date(d -> d))));
-        token(index, "dev", "c1", "claude", "1.0.0", List.of("read:customer_data", "mcp:tools"), "alice", "2026-10-05T10:00:00Z");
-        token(index, "dev", "c1", "claude", "1.0.0", List.of("read:customer_data"), "bob", "2026-11-05T10:00:00Z");
-        token(index, "dev", "c2", "claude", "1.0.0", List.of("read:customer_data"), "alice", "2026-12-05T10:00:00Z");
-        token(index, "dev", "c3", "claude", "2.0.0", List.of("read:customer_data"), "carol", "2026-12-06T10:00:00Z");
-        token(index, "dev", "c4", "cursor", "0.9.0", List.of("mcp:tools"), "dave", "2026-12-07T10:00:00Z");
-        token(index, "dev", "c1", "claude", "1.0.0", List.of("read:customer_data"), "erin", "2027-01-05T10:00:00Z");
-        token(index, "other", "c9", "claude", "1.0.0", List.of("read:customer_data"), "zed", "2026-11-05T10:00:00Z");
-        elasticsearch.indices().refresh(r -> r.index(index));
+        String tenant = "dev-" + UUID.randomUUID();
+        tokensOfTwoSoftware(tenant);
 
         ResponseEntity<String> response = get("/api/v1/reports/access?from=2026-10-01T00:00:00Z&to=2027-01-01T00:00:00Z"
-                + "&tenant=dev&scope=read:customer_data");
+                + "&tenant=" + tenant + "&scope=read:customer_data");
 
         assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
         JsonNode rows = json.readTree(response.getBody()).get("rows");
@@ -65,6 +54,25 @@ class AccessReportIT {
         assertThat(v1.get("last_seen").asText()).isEqualTo("2026-12-05T10:00:00Z");
         assertThat(rows.get(1).get("software_version").asText()).isEqualTo("2.0.0");
         assertThat(rows.get(1).get("tokens").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void reportWithoutAScopeHasARowPerScopeOfEachVersion() throws Exception {
+        String tenant = "dev-" + UUID.randomUUID();
+        tokensOfTwoSoftware(tenant);
+
+        ResponseEntity<String> response = get("/api/v1/reports/access?from=2026-10-01T00:00:00Z&to=2027-01-01T00:00:00Z&tenant=" + tenant);
+
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
+        JsonNode rows = json.readTree(response.getBody()).get("rows");
+        List<String> summaries = new ArrayList<>();
+        rows.forEach(row -> summaries.add(row.get("software_id").asText() + " " + row.get("software_version").asText() + " "
+                + row.get("scope").asText() + " tokens=" + row.get("tokens").asLong() + " subjects=" + row.get("distinct_subjects").asLong()));
+        assertThat(summaries).containsExactlyInAnyOrder(
+                "claude 1.0.0 read:customer_data tokens=3 subjects=2",
+                "claude 1.0.0 mcp:tools tokens=1 subjects=1",
+                "claude 2.0.0 read:customer_data tokens=1 subjects=1",
+                "cursor 0.9.0 mcp:tools tokens=1 subjects=1");
     }
 
     @Test
@@ -92,6 +100,24 @@ class AccessReportIT {
         assertThat(get("/api/v1/reports/access?from=2027-01-01T00:00:00Z&to=2026-01-01T00:00:00Z").getStatusCode().value()).isEqualTo(400);
         assertThat(get("/api/v1/reports/access?from=yesterday&to=2026-01-01T00:00:00Z").getStatusCode().value()).isEqualTo(400);
         assertThat(get("/api/v1/reports/access?to=2026-01-01T00:00:00Z").getStatusCode().value()).isEqualTo(400);
+    }
+
+    /** Tokens of claude (two versions) and cursor in this tenant, and one of another tenant. */
+    private void tokensOfTwoSoftware(String tenant) throws Exception {
+        String index = "access-it-" + UUID.randomUUID().toString().substring(0, 8);
+        elasticsearch.indices().create(c -> c.index(index).mappings(m -> m
+                .properties("tenant", p -> p.keyword(k -> k)).properties("clientId", p -> p.keyword(k -> k))
+                .properties("softwareId", p -> p.keyword(k -> k)).properties("softwareVersion", p -> p.keyword(k -> k))
+                .properties("scopes", p -> p.keyword(k -> k)).properties("subject", p -> p.keyword(k -> k))
+                .properties("issuedAt", p -> p.date(d -> d))));
+        token(index, tenant, "c1", "claude", "1.0.0", List.of("read:customer_data", "mcp:tools"), "alice", "2026-10-05T10:00:00Z");
+        token(index, tenant, "c1", "claude", "1.0.0", List.of("read:customer_data"), "bob", "2026-11-05T10:00:00Z");
+        token(index, tenant, "c2", "claude", "1.0.0", List.of("read:customer_data"), "alice", "2026-12-05T10:00:00Z");
+        token(index, tenant, "c3", "claude", "2.0.0", List.of("read:customer_data"), "carol", "2026-12-06T10:00:00Z");
+        token(index, tenant, "c4", "cursor", "0.9.0", List.of("mcp:tools"), "dave", "2026-12-07T10:00:00Z");
+        token(index, tenant, "c1", "claude", "1.0.0", List.of("read:customer_data"), "erin", "2027-01-05T10:00:00Z");
+        token(index, "other", "c9", "claude", "1.0.0", List.of("read:customer_data"), "zed", "2026-11-05T10:00:00Z");
+        elasticsearch.indices().refresh(r -> r.index(index));
     }
 
     private void token(String index, String tenant, String clientId, String softwareId, String version, List<String> scopes,

@@ -35,13 +35,15 @@ class AccessReportTest {
     }
 
     @Test
-    void scopeFilterAlsoKeepsOtherScopesOutOfTheRows() throws Exception {
+    void scopeFilterMakesEachVersionOneRowOfThatScope() throws Exception {
         JsonNode body = json(new AccessReport.Filters(Instant.EPOCH, Instant.parse("2027-01-01T00:00:00Z"),
                 null, "read:customer_data", null, null, null, null));
 
         assertThat(body.at("/query/bool/filter/1/term/scopes/value").asText()).isEqualTo("read:customer_data");
-        assertThat(body.at("/aggregations/software/aggregations/version/aggregations/scope/terms/include/0").asText())
-                .isEqualTo("read:customer_data");
+        JsonNode version = body.at("/aggregations/software/aggregations/version");
+        assertThat(version.at("/aggregations/scope").isMissingNode()).as("no level per scope: every token matched carries it").isTrue();
+        assertThat(version.at("/aggregations/clients/cardinality/field").asText()).isEqualTo("clientId");
+        assertThat(version.at("/aggregations/subjects/cardinality/field").asText()).isEqualTo("subject");
     }
 
     private JsonNode json(AccessReport.Filters filters) throws Exception {
