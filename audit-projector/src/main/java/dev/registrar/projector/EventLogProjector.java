@@ -43,8 +43,8 @@ class EventLogProjector {
 
     /**
      * The bulk answer, cut to what is checked: per item its index, status and error. Unfiltered, it
-     * repeats id, version, result, shard counts and sequence numbers for every document, and
-     * writing, sending and reading that was a sixth of the projector's work.
+     * repeats id, version, result, shard counts and sequence numbers for every document; receiving
+     * and reading that was a sixth of the projector's CPU samples while token batches arrived.
      */
     private static final String BULK_ANSWER = "took,errors,items.*._index,items.*.status,items.*.error";
 
