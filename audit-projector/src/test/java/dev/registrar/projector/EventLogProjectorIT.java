@@ -173,7 +173,7 @@ class EventLogProjectorIT {
 
         sendKeyed("k-7", used);
         sendKeyed("k-7", used);
-        awaitIndexed(sendMarker());
+        awaitIndexed(sendMarker("k-7"));
 
         elasticsearch.indices().refresh(r -> r.index("registrar-key-usage-*"));
         var stored = elasticsearch.search(s -> s.index("registrar-key-usage-*").query(q -> q.term(t -> t.field("eventId").value(id))),
@@ -252,11 +252,21 @@ class EventLogProjectorIT {
         kafka.send("registrar.events", key, json.writeValueAsString(envelope)).get(10, TimeUnit.SECONDS);
     }
 
-    /** An event sent after the ones under test; once it is searchable, those before it on its partition were processed. */
+    /** A marker keyed like the events of most tests here (client c-1). */
     private String sendMarker() throws Exception {
+        return sendMarker(EventLogIndexTest.envelopeAt("2026-11-22T11:00:00Z").aggregateId());
+    }
+
+    /**
+     * An event sent after the ones under test, under their key: once it is searchable, those before it
+     * on its partition were processed. (Under another key it may land on another partition, which
+     * another consumer may index first.)
+     */
+    private String sendMarker(String key) throws Exception {
         EventEnvelope event = EventLogIndexTest.envelopeAt("2026-11-22T11:00:00Z");
         String id = "marker-" + UUID.randomUUID();
-        send(new EventEnvelope(id, event.type(), 1, "dev", "client", event.aggregateId(), 1, event.occurredAt(), event.actor(), event.payload()));
+        sendKeyed(key, new EventEnvelope(id, event.type(), 1, "dev", "client", event.aggregateId(), 1, event.occurredAt(), event.actor(),
+                event.payload()));
         return id;
     }
 
