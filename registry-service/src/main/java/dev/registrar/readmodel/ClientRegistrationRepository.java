@@ -14,6 +14,8 @@ import dev.registrar.system.RenderedQuery;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +31,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ClientRegistrationRepository {
 
+    /** The columns that mirror the registered metadata, the same for a registration and an update. */
+    private static final List<Field<?>> METADATA_COLUMNS = List.of(CLIENT_REGISTRATION.CLIENT_NAME, CLIENT_REGISTRATION.REDIRECT_URIS,
+            CLIENT_REGISTRATION.GRANT_TYPES, CLIENT_REGISTRATION.RESPONSE_TYPES, CLIENT_REGISTRATION.TOKEN_ENDPOINT_AUTH_METHOD,
+            CLIENT_REGISTRATION.SCOPES, CLIENT_REGISTRATION.SOFTWARE_ID, CLIENT_REGISTRATION.SOFTWARE_VERSION, CLIENT_REGISTRATION.METADATA);
+
     private final DSLContext db;
     private final ObjectMapper json;
     private final RenderedQuery insert;
@@ -41,15 +48,7 @@ class ClientRegistrationRepository {
         this.insert = new RenderedQuery(db, db.insertInto(CLIENT_REGISTRATION)
                 .set(CLIENT_REGISTRATION.CLIENT_ID, DSL.param("clientId", String.class))
                 .set(CLIENT_REGISTRATION.TENANT, DSL.param("tenant", String.class))
-                .set(CLIENT_REGISTRATION.CLIENT_NAME, DSL.param("clientName", String.class))
-                .set(CLIENT_REGISTRATION.REDIRECT_URIS, DSL.param("redirectUris", String[].class))
-                .set(CLIENT_REGISTRATION.GRANT_TYPES, DSL.param("grantTypes", String[].class))
-                .set(CLIENT_REGISTRATION.RESPONSE_TYPES, DSL.param("responseTypes", String[].class))
-                .set(CLIENT_REGISTRATION.TOKEN_ENDPOINT_AUTH_METHOD, DSL.param("tokenEndpointAuthMethod", String.class))
-                .set(CLIENT_REGISTRATION.SCOPES, DSL.param("scopes", String[].class))
-                .set(CLIENT_REGISTRATION.SOFTWARE_ID, DSL.param("softwareId", String.class))
-                .set(CLIENT_REGISTRATION.SOFTWARE_VERSION, DSL.param("softwareVersion", String.class))
-                .set(CLIENT_REGISTRATION.METADATA, DSL.param("metadata", JSONB.class))
+                .set(metadataParams())
                 .set(CLIENT_REGISTRATION.REGISTRATION_METHOD, DSL.param("registrationMethod", String.class))
                 .set(CLIENT_REGISTRATION.STATUS, DSL.param("status", String.class))
                 .set(CLIENT_REGISTRATION.POLICY_VERSION, DSL.param("policyVersion", Long.class))
@@ -78,13 +77,12 @@ class ClientRegistrationRepository {
     }
 
     void insert(ClientRegistered event, long sequence) {
-        ClientMetadata metadata = event.metadata();
-        insert.execute(event.clientId(), event.tenant(), metadata.clientName(), array(metadata.redirectUris()),
-                array(metadata.grantTypes()), array(metadata.responseTypes()), metadata.tokenEndpointAuthMethod(),
-                array(metadata.scopes()), metadata.softwareId(), metadata.softwareVersion(), document(metadata),
-                event.registrationMethod().wireName(), ClientStatus.ACTIVE.wireName(), event.policyVersion(),
-                event.initialAccessTokenId(), time(event.registeredAt()), time(event.clientSecretExpiresAt()),
-                time(event.expiresAt()), sequence);
+        List<Object> values = new ArrayList<>(List.of(event.clientId(), event.tenant()));
+        values.addAll(metadataValues(event.metadata()));
+        values.addAll(Arrays.asList(event.registrationMethod().wireName(), ClientStatus.ACTIVE.wireName(), event.policyVersion(),
+                event.initialAccessTokenId(), time(event.registeredAt()), time(event.clientSecretExpiresAt()), time(event.expiresAt()),
+                sequence));
+        insert.execute(values.toArray());
     }
 
     void update(ClientMetadataUpdated event, long sequence) {
@@ -182,19 +180,27 @@ class ClientRegistrationRepository {
                 .and(CLIENT_REGISTRATION.STATUS.eq(ClientStatus.ACTIVE.wireName())));
     }
 
-    /** The columns that mirror the registered metadata, the same for a registration and an update. */
+    /** The values of {@link #METADATA_COLUMNS}, in their order. */
+    private List<Object> metadataValues(ClientMetadata metadata) {
+        return Arrays.asList(metadata.clientName(), array(metadata.redirectUris()), array(metadata.grantTypes()),
+                array(metadata.responseTypes()), metadata.tokenEndpointAuthMethod(), array(metadata.scopes()), metadata.softwareId(),
+                metadata.softwareVersion(), document(metadata));
+    }
+
     private Map<Field<?>, Object> metadataColumns(ClientMetadata metadata) {
         Map<Field<?>, Object> columns = new LinkedHashMap<>();
-        columns.put(CLIENT_REGISTRATION.CLIENT_NAME, metadata.clientName());
-        columns.put(CLIENT_REGISTRATION.REDIRECT_URIS, array(metadata.redirectUris()));
-        columns.put(CLIENT_REGISTRATION.GRANT_TYPES, array(metadata.grantTypes()));
-        columns.put(CLIENT_REGISTRATION.RESPONSE_TYPES, array(metadata.responseTypes()));
-        columns.put(CLIENT_REGISTRATION.TOKEN_ENDPOINT_AUTH_METHOD, metadata.tokenEndpointAuthMethod());
-        columns.put(CLIENT_REGISTRATION.SCOPES, array(metadata.scopes()));
-        columns.put(CLIENT_REGISTRATION.SOFTWARE_ID, metadata.softwareId());
-        columns.put(CLIENT_REGISTRATION.SOFTWARE_VERSION, metadata.softwareVersion());
-        columns.put(CLIENT_REGISTRATION.METADATA, document(metadata));
+        List<Object> values = metadataValues(metadata);
+        for (int i = 0; i < METADATA_COLUMNS.size(); i++) {
+            columns.put(METADATA_COLUMNS.get(i), values.get(i));
+        }
         return columns;
+    }
+
+    /** A bind parameter for each of {@link #METADATA_COLUMNS}, for the registration's statement rendered once. */
+    private static Map<Field<?>, Field<?>> metadataParams() {
+        Map<Field<?>, Field<?>> params = new LinkedHashMap<>();
+        METADATA_COLUMNS.forEach(column -> params.put(column, DSL.param(column.getName(), column.getDataType())));
+        return params;
     }
 
     private JSONB document(ClientMetadata metadata) {
