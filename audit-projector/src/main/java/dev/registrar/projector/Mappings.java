@@ -5,13 +5,20 @@ import co.elastic.clients.elasticsearch._types.mapping.Property;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
 
 /** What the index classes share: monthly index names, field types, and how a template is applied. */
 final class Mappings {
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy.MM").withZone(ZoneOffset.UTC);
+    /** The prefixes of the index families that have an index per month. */
+    static final List<String> MONTHLY_PREFIXES = List.of(EventLogIndex.PREFIX, TokenIndex.PREFIX, SecurityIndex.PREFIX,
+            KeyUsageIndex.PREFIX, AlertIndex.PREFIX);
 
     private Mappings() {
     }
@@ -19,6 +26,18 @@ final class Mappings {
     /** Monthly indices, so retention drops whole months (the local Elasticsearch has no ILM). */
     static String monthly(String prefix, Instant at) {
         return prefix + MONTH.format(at);
+    }
+
+    /** The month a monthly index of the family {@code prefix} holds; empty for any other index. */
+    static Optional<YearMonth> monthOf(String index, String prefix) {
+        if (!index.startsWith(prefix)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(YearMonth.parse(index.substring(prefix.length()), MONTH));
+        } catch (DateTimeParseException notMonthly) {
+            return Optional.empty();
+        }
     }
 
     static Property keyword() {

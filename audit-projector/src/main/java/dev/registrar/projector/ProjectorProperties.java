@@ -15,6 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * @param eventLogMonths   how many months of the event log to keep; older monthly indices are dropped whole
  * @param tokenMonths      how many months of token issuances to keep
  * @param retentionInterval how often retention runs (also once at start)
+ * @param compactionInterval how often to look for monthly indices of past months to merge into one segment; an index is
+ *                           merged once it had no writes for one whole interval
  */
 @Validated
 @ConfigurationProperties("registrar.projector")
@@ -25,5 +27,6 @@ record ProjectorProperties(
         @DefaultValue("30s") Duration maxRetryInterval,
         @Min(1) @DefaultValue("24") int eventLogMonths,
         @Min(1) @DefaultValue("13") int tokenMonths,
-        @DefaultValue("1d") Duration retentionInterval) {
+        @DefaultValue("1d") Duration retentionInterval,
+        @DefaultValue("1h") Duration compactionInterval) {
 }

@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -25,7 +23,6 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 class Retention implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(Retention.class);
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy.MM");
 
     private final ElasticsearchClient elasticsearch;
     private final ProjectorProperties properties;
@@ -68,20 +65,12 @@ class Retention implements SchedulingConfigurer {
     private List<String> dropOlderThan(String prefix, int months) throws IOException {
         YearMonth oldestKept = YearMonth.now(clock.withZone(ZoneOffset.UTC)).minusMonths(months - 1L);
         List<String> expired = elasticsearch.indices().get(g -> g.index(prefix + "*").allowNoIndices(true)).result().keySet().stream()
-                .filter(index -> month(index.substring(prefix.length())).map(month -> month.isBefore(oldestKept)).orElse(false))
+                .filter(index -> Mappings.monthOf(index, prefix).map(month -> month.isBefore(oldestKept)).orElse(false))
                 .sorted()
                 .toList();
         if (!expired.isEmpty()) {
             elasticsearch.indices().delete(d -> d.index(expired));
         }
         return expired;
-    }
-
-    private static java.util.Optional<YearMonth> month(String suffix) {
-        try {
-            return java.util.Optional.of(YearMonth.parse(suffix, MONTH));
-        } catch (DateTimeParseException notMonthly) {
-            return java.util.Optional.empty();
-        }
     }
 }

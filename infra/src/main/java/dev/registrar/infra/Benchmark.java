@@ -60,7 +60,7 @@ public final class Benchmark {
 
     private Benchmark(StackSettings settings) {
         this.settings = settings;
-        this.stack = new LocalStack(settings, System.getenv(), FaultSuite.UNTHROTTLED);
+        this.stack = new LocalStack(settings, System.getenv(), Map.of("registry-service", FaultSuite.UNTHROTTLED));
     }
 
     public static void main(String[] args) throws Exception {

@@ -45,7 +45,7 @@ public final class FaultSuite {
 
     private FaultSuite(StackSettings settings) {
         this.settings = settings;
-        this.stack = new LocalStack(settings, System.getenv(), UNTHROTTLED);
+        this.stack = new LocalStack(settings, System.getenv(), Map.of("registry-service", UNTHROTTLED));
     }
 
     public static void main(String[] args) throws Exception {

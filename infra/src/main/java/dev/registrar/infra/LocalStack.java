@@ -36,17 +36,17 @@ public final class LocalStack {
     private volatile boolean stopping;
     private LocalServers servers;
     private DevCredentials credentials;
-    private final Map<String, Object> registryOverrides;
+    private final Map<String, Map<String, Object>> overrides;
 
     LocalStack(StackSettings settings, Map<String, String> environment) {
         this(settings, environment, Map.of());
     }
 
-    /** @param registryOverrides settings of registry-service that this stack sets apart from the usual ones */
-    LocalStack(StackSettings settings, Map<String, String> environment, Map<String, Object> registryOverrides) {
+    /** @param overrides by module, the settings this stack gives it apart from the usual ones */
+    LocalStack(StackSettings settings, Map<String, String> environment, Map<String, Map<String, Object>> overrides) {
         this.settings = settings;
         this.environment = environment;
-        this.registryOverrides = Map.copyOf(registryOverrides);
+        this.overrides = Map.copyOf(overrides);
     }
 
     public static void main(String[] args) throws Exception {
@@ -100,7 +100,6 @@ public final class LocalStack {
         registryProperties.put("registrar.tenancy.auditor-api-key", credentials.auditorApiKey());
         registryProperties.put("registrar.credentials.hash-key", credentials.credentialsHashKey());
         registryProperties.put("registrar.publishing.topic", EVENTS_TOPIC);
-        registryProperties.putAll(registryOverrides);
         start(registry, registryProperties);
 
         Map<String, Object> projectorProperties = new LinkedHashMap<>(serverProperties);
@@ -127,6 +126,7 @@ public final class LocalStack {
     }
 
     private void start(ServiceProcess service, Map<String, Object> properties) throws IOException {
+        properties.putAll(overrides.getOrDefault(service.module(), Map.of()));
         services.add(service);
         service.start(properties);
     }

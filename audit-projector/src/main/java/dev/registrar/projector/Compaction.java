@@ -1,0 +1,90 @@
+package dev.registrar.projector;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.indices.stats.IndexStats;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.stereotype.Component;
+
+/**
+ * Merges each monthly index of a month that has ended into one segment, once nothing has written to
+ * it for a whole interval. The access report's distinct counts walk every segment's values: over ten
+ * million tokens they took about 40 % less time on single-segment indices than on the segments
+ * indexing leaves. Waiting for a quiet interval lets a month's last batches, late tokens and a
+ * replay finish before the index is rewritten; an index written again later is merged again.
+ */
+@Component
+class Compaction implements SchedulingConfigurer {
+
+    private static final Logger log = LoggerFactory.getLogger(Compaction.class);
+
+    private final ElasticsearchClient elasticsearch;
+    private final ProjectorProperties properties;
+    private final Clock clock;
+    /** Each index's count of writes when this instance last looked. */
+    private final Map<String, Long> writesSeen = new HashMap<>();
+    /** Each index's count of writes when this instance asked for it to be merged. */
+    private final Map<String, Long> writesMerged = new HashMap<>();
+
+    Compaction(ElasticsearchClient elasticsearch, ProjectorProperties properties, Clock clock) {
+        this.elasticsearch = elasticsearch;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(this::runSafely, properties.compactionInterval());
+    }
+
+    /**
+     * Answers the indices it asked Elasticsearch to merge. The merge runs in Elasticsearch after the
+     * answer: a month of a busy tenant takes longer than a client waits for a reply.
+     */
+    synchronized List<String> run() throws IOException {
+        YearMonth current = YearMonth.now(clock.withZone(ZoneOffset.UTC));
+        Map<String, IndexStats> stats = new HashMap<>();
+        elasticsearch.indices().stats(s -> s.index(Mappings.MONTHLY_PREFIXES.stream().map(prefix -> prefix + "*").toList())
+                        .metric("indexing", "segments"))
+                .indices().forEach((index, indexStats) -> stats.put(index, indexStats.primaries()));
+        writesSeen.keySet().retainAll(stats.keySet());
+        writesMerged.keySet().retainAll(stats.keySet());
+
+        List<String> merging = new ArrayList<>();
+        for (Map.Entry<String, IndexStats> index : stats.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
+            long writes = index.getValue().indexing().indexTotal() + index.getValue().indexing().deleteTotal();
+            Long before = writesSeen.put(index.getKey(), writes);
+            boolean ended = Mappings.MONTHLY_PREFIXES.stream()
+                    .anyMatch(prefix -> Mappings.monthOf(index.getKey(), prefix).map(month -> month.isBefore(current)).orElse(false));
+            boolean quiet = before != null && before == writes;
+            boolean alreadyAsked = writesMerged.containsKey(index.getKey()) && writesMerged.get(index.getKey()) == writes;
+            if (ended && quiet && !alreadyAsked && index.getValue().segments().count() > 1) {
+                elasticsearch.indices().forcemerge(f -> f.index(index.getKey()).maxNumSegments(1L).waitForCompletion(false));
+                writesMerged.put(index.getKey(), writes);
+                merging.add(index.getKey());
+            }
+        }
+        return merging;
+    }
+
+    private void runSafely() {
+        try {
+            List<String> merging = run();
+            if (!merging.isEmpty()) {
+                log.info("compaction: merging {} into one segment each", merging);
+            }
+        } catch (IOException | RuntimeException failure) {
+            log.warn("compaction could not run now, will try again: {}", failure.getMessage());
+        }
+    }
+}
