@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * Merges each monthly index of a month that has ended into one segment, once nothing has written to
  * it for a whole interval. The access report's distinct counts walk every segment's values: over ten
- * million tokens they took about half the time on single-segment indices than on the segments
+ * million tokens they took about half as long on single-segment indices as on the segments
  * indexing leaves. Waiting for a quiet interval lets a month's last batches, late tokens and a
  * replay finish before the index is rewritten; an index written again later is merged again.
  */
