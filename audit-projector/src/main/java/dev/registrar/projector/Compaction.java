@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -53,7 +55,7 @@ class Compaction implements SchedulingConfigurer {
      */
     synchronized List<String> run() throws IOException {
         YearMonth current = YearMonth.now(clock.withZone(ZoneOffset.UTC));
-        Map<String, IndexStats> stats = new HashMap<>();
+        Map<String, IndexStats> stats = new TreeMap<>();
         elasticsearch.indices().stats(s -> s.index(Mappings.MONTHLY_PREFIXES.stream().map(prefix -> prefix + "*").toList())
                         .metric("indexing", "segments"))
                 .indices().forEach((index, indexStats) -> stats.put(index, indexStats.primaries()));
@@ -61,13 +63,13 @@ class Compaction implements SchedulingConfigurer {
         writesMerged.keySet().retainAll(stats.keySet());
 
         List<String> merging = new ArrayList<>();
-        for (Map.Entry<String, IndexStats> index : stats.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
+        for (Map.Entry<String, IndexStats> index : stats.entrySet()) {
             long writes = index.getValue().indexing().indexTotal() + index.getValue().indexing().deleteTotal();
             Long before = writesSeen.put(index.getKey(), writes);
             boolean ended = Mappings.MONTHLY_PREFIXES.stream()
                     .anyMatch(prefix -> Mappings.monthOf(index.getKey(), prefix).map(month -> month.isBefore(current)).orElse(false));
-            boolean quiet = before != null && before == writes;
-            boolean alreadyAsked = writesMerged.containsKey(index.getKey()) && writesMerged.get(index.getKey()) == writes;
+            boolean quiet = Objects.equals(before, writes);
+            boolean alreadyAsked = Objects.equals(writesMerged.get(index.getKey()), writes);
             if (ended && quiet && !alreadyAsked && index.getValue().segments().count() > 1) {
                 elasticsearch.indices().forcemerge(f -> f.index(index.getKey()).maxNumSegments(1L).waitForCompletion(false));
                 writesMerged.put(index.getKey(), writes);
