@@ -32,12 +32,16 @@ import java.util.stream.Stream;
  * The benchmark harness: starts the local stack (profile {@code bench}, empty data, registration
  * limits lifted), drives it over real HTTP from this separate process, and prints a table of
  * throughput, p50/p99/max latency, and each service's CPU time and peak memory, also written as
- * JSON. Bounded: each measurement runs 20 s after a 45 s warm-up; about ten minutes in all.
+ * JSON. Bounded: each measurement runs 20 s, after a warm-up of at most four minutes per kind of
+ * request; about a quarter of an hour in all.
  */
 public final class Benchmark {
 
     private static final Duration RUN = Duration.ofSeconds(20);
-    private static final Duration WARM_UP = Duration.ofSeconds(45);
+    private static final Duration WARM_UP_WINDOW = Duration.ofSeconds(15);
+    private static final Duration WARM_UP_LIMIT = Duration.ofMinutes(4);
+    /** A warm-up window at most this much faster than the best before it has not improved. */
+    private static final double WARM_UP_GAIN = 1.05;
     private static final Duration REPLAY_LIMIT = Duration.ofMinutes(3);
     /** Between token batches of 1,000 in the freshness runs: the target's 5,000 events/s, and half of it. */
     private static final List<Duration> FRESHNESS_INTERVALS = List.of(Duration.ofMillis(200), Duration.ofMillis(400));
@@ -257,12 +261,23 @@ public final class Benchmark {
     }
 
     /**
-     * Runs a kind of request unmeasured first, long enough for the JIT compilers to settle on the
-     * code it takes, so the measurement shows the steady state rather than the first minute.
+     * Runs a kind of request unmeasured first, in windows of 15 s, until two windows in a row were
+     * no faster than the best before them: the JIT compilers of four processes on two cores take
+     * minutes to settle, and the measurement is of the steady state. Each window's rate is reported.
      */
     private void warmUp(String what, URI server, Throughput.Call call) throws Exception {
-        StackLog.say("bench: warming up (%s, %d s)", what, WARM_UP.toSeconds());
-        Throughput.run("warm-up", server, 8, WARM_UP, 1, call);
+        List<Long> rates = new ArrayList<>();
+        double best = 0;
+        int windowsWithoutGain = 0;
+        Instant until = Instant.now().plus(WARM_UP_LIMIT);
+        while (windowsWithoutGain < 2 && Instant.now().isBefore(until)) {
+            double rate = Throughput.run("warm-up", server, 8, WARM_UP_WINDOW, 1, call).perSecond();
+            rates.add(Math.round(rate));
+            windowsWithoutGain = rate > best * WARM_UP_GAIN ? 0 : windowsWithoutGain + 1;
+            best = Math.max(best, rate);
+            StackLog.say("bench: warming up (%s): %.0f/s", what, rate);
+        }
+        measured.put("warm-up " + what + ", requests/s per 15-s window", rates);
     }
 
     private void measure(Throughput.Result result) {

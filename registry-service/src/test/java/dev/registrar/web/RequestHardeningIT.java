@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.registrar.RegistryServiceIT;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Security headers everywhere, bounded bodies and JSON, API key rotation and revocation, throttled bad tokens. */
@@ -13,7 +16,7 @@ class RequestHardeningIT extends RegistryServiceIT {
 
     @Test
     void everyResponseCarriesTheSecurityHeadersAndNoStackTrace() {
-        for (HttpResponse<String> response : java.util.List.of(
+        for (HttpResponse<String> response : List.of(
                 register("dev", MCP_CLIENT),
                 register("dev", "{\"redirect_uris\":[\"javascript:alert(1)\"]}"),
                 send("GET", "/api/v1/clients/nope", null, null, null),
@@ -25,6 +28,23 @@ class RequestHardeningIT extends RegistryServiceIT {
             assertThat(response.headers().firstValue("Content-Security-Policy")).isPresent();
             assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
         }
+    }
+
+    @Test
+    void aSmallAnswerIsSentWholeWithItsLengthAndALargeOneStillArrivesWhole() {
+        HttpResponse<String> small = register("dev", MCP_CLIENT);
+        assertThat(small.statusCode()).isEqualTo(201);
+        assertThat(small.headers().firstValue("Transfer-Encoding")).isEmpty();
+        assertThat(small.headers().firstValueAsLong("Content-Length"))
+                .hasValue(small.body().getBytes(StandardCharsets.UTF_8).length);
+
+        List<String> longUris = IntStream.range(0, 10)
+                .mapToObj(i -> "https://agent.example.com/callback/" + i + "/" + "x".repeat(1_500))
+                .toList();
+        HttpResponse<String> large = register("dev", "{\"redirect_uris\":" + json.valueToTree(longUris) + "}");
+        assertThat(large.statusCode()).isEqualTo(201);
+        assertThat(large.body().length()).as("larger than Tomcat's 8 KiB buffer").isGreaterThan(15_000);
+        assertThat(read(large.body()).get("redirect_uris")).hasSize(10);
     }
 
     @Test
