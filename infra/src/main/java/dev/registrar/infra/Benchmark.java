@@ -82,7 +82,7 @@ public final class Benchmark {
         URI registryServer = URI.create(registry);
         String registration = "/t/" + keys.tenant() + "/register";
         Throughput.Call register = connection -> connection.post(registration, null, PUBLIC_CLIENT).status() == 201;
-        warmUp("registration", registryServer, register);
+        warmUp("registration", registryServer, 1, register);
         for (int connections : new int[] {16, 64}) {
             measure(Throughput.run("registration (public client)", registryServer, connections, RUN, 1, register));
         }
@@ -100,7 +100,7 @@ public final class Benchmark {
             return connection.post("/api/v1/clients/" + client.id() + "/authentication", keys.tenantApiKey(),
                     "{\"client_secret\":\"" + client.secret() + "\"}").status() == 200;
         };
-        warmUp("client look-up and authentication", registryServer,
+        warmUp("client look-up and authentication", registryServer, 1,
                 connection -> lookUp.send(connection) & authenticate.send(connection));
         for (int connections : new int[] {16, 64}) {
             measure(Throughput.run("client look-up", registryServer, connections, RUN, 1, lookUp));
@@ -108,7 +108,7 @@ public final class Benchmark {
         measure(Throughput.run("client authentication", registryServer, 64, RUN, 1, authenticate));
         Throughput.Call recordTokens = connection ->
                 connection.post("/api/v1/tokens/batch", keys.tenantApiKey(), tokenBatch(clients, 1000, "bench")).status() == 200;
-        warmUp("token accounting", registryServer, recordTokens);
+        warmUp("token accounting (events)", registryServer, 1000, recordTokens);
         measure(Throughput.run("token accounting (batches of 1,000)", registryServer, 4, RUN, 1000, recordTokens));
 
         for (Duration interval : FRESHNESS_INTERVALS) {
@@ -265,19 +265,19 @@ public final class Benchmark {
      * no faster than the best before them: the JIT compilers of four processes on two cores take
      * minutes to settle, and the measurement is of the steady state. Each window's rate is reported.
      */
-    private void warmUp(String what, URI server, Throughput.Call call) throws Exception {
+    private void warmUp(String what, URI server, double unitsPerRequest, Throughput.Call call) throws Exception {
         List<Long> rates = new ArrayList<>();
         double best = 0;
         int windowsWithoutGain = 0;
         Instant until = Instant.now().plus(WARM_UP_LIMIT);
         while (windowsWithoutGain < 2 && Instant.now().isBefore(until)) {
-            double rate = Throughput.run("warm-up", server, 8, WARM_UP_WINDOW, 1, call).perSecond();
+            double rate = Throughput.run("warm-up", server, 8, WARM_UP_WINDOW, unitsPerRequest, call).unitsPerSecond();
             rates.add(Math.round(rate));
             windowsWithoutGain = rate > best * WARM_UP_GAIN ? 0 : windowsWithoutGain + 1;
             best = Math.max(best, rate);
             StackLog.say("bench: warming up (%s): %.0f/s", what, rate);
         }
-        measured.put("warm-up " + what + ", requests/s per 15-s window", rates);
+        measured.put("warm-up " + what + ", per s in each 15-s window", rates);
     }
 
     private void measure(Throughput.Result result) {
