@@ -16,9 +16,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Lets Tomcat send each answer in one write, with its {@code Content-Length}. Spring's message
  * converters flush the output stream after writing a body, and a {@code ResponseEntity} flushes the
- * response too, which commits it before it is complete: Tomcat then sends it chunked, the headers and body in one write and the closing
- * chunk in another. Every answer here is a small JSON document on the authorization server's hot
- * path, so flushes are ignored; a body larger than Tomcat's buffer still goes out as the buffer fills.
+ * response too; either commits it before it is complete, so Tomcat sends it chunked: the headers
+ * and body in one write, the closing chunk in another. Every answer here is a small JSON document
+ * on the authorization server's hot path, so flushes are ignored; a body larger than Tomcat's
+ * buffer still goes out as the buffer fills.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
