@@ -4,15 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.registrar.RegistryServiceIT;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Security headers everywhere, bounded bodies and JSON, API key rotation and revocation, throttled bad tokens. */
 class RequestHardeningIT extends RegistryServiceIT {
+
+    @Autowired
+    private MeterRegistry meters;
 
     @Test
     void everyResponseCarriesTheSecurityHeadersAndNoStackTrace() {
@@ -45,6 +50,13 @@ class RequestHardeningIT extends RegistryServiceIT {
         assertThat(large.statusCode()).isEqualTo(201);
         assertThat(large.body().length()).as("larger than Tomcat's 8 KiB buffer").isGreaterThan(15_000);
         assertThat(read(large.body()).get("redirect_uris")).hasSize(10);
+    }
+
+    @Test
+    void requestsAreNotTimedForMetricsNobodyCanRead() {
+        assertThat(send("GET", "/api/v1/clients/nope", null, null, "dev-tenant-key").statusCode()).isEqualTo(404);
+
+        assertThat(meters.find("http.server.requests").meters()).isEmpty();
     }
 
     @Test
