@@ -12,10 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,9 +22,7 @@ import org.springframework.stereotype.Component;
  * replay finish before the index is rewritten; an index written again later is merged again.
  */
 @Component
-class Compaction implements SchedulingConfigurer {
-
-    private static final Logger log = LoggerFactory.getLogger(Compaction.class);
+class Compaction extends ScheduledIndexJob {
 
     private final ElasticsearchClient elasticsearch;
     private final ProjectorProperties properties;
@@ -39,20 +33,17 @@ class Compaction implements SchedulingConfigurer {
     private final Map<String, Long> writesMerged = new HashMap<>();
 
     Compaction(ElasticsearchClient elasticsearch, ProjectorProperties properties, Clock clock) {
+        super("compaction", "merging %s into one segment each", properties.compactionInterval());
         this.elasticsearch = elasticsearch;
         this.properties = properties;
         this.clock = clock;
-    }
-
-    @Override
-    public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedDelayTask(this::runSafely, properties.compactionInterval());
     }
 
     /**
      * Answers the indices it asked Elasticsearch to merge. The merge runs in Elasticsearch after the
      * answer: a month of a busy tenant takes longer than a client waits for a reply.
      */
+    @Override
     synchronized List<String> run() throws IOException {
         YearMonth current = YearMonth.now(clock.withZone(ZoneOffset.UTC));
         Map<String, IndexStats> stats = new TreeMap<>();
@@ -77,16 +68,5 @@ class Compaction implements SchedulingConfigurer {
             }
         }
         return merging;
-    }
-
-    private void runSafely() {
-        try {
-            List<String> merging = run();
-            if (!merging.isEmpty()) {
-                log.info("compaction: merging {} into one segment each", merging);
-            }
-        } catch (IOException | RuntimeException failure) {
-            log.warn("compaction could not run now, will try again: {}", failure.getMessage());
-        }
     }
 }

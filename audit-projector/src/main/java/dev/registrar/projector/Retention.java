@@ -7,12 +7,8 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
  * Drops monthly indices older than their family's retention, whole: the local Elasticsearch has no
@@ -20,26 +16,21 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
  */
 @Configuration
 @EnableScheduling
-class Retention implements SchedulingConfigurer {
-
-    private static final Logger log = LoggerFactory.getLogger(Retention.class);
+class Retention extends ScheduledIndexJob {
 
     private final ElasticsearchClient elasticsearch;
     private final ProjectorProperties properties;
     private final Clock clock;
 
     Retention(ElasticsearchClient elasticsearch, ProjectorProperties properties, Clock clock) {
+        super("retention", "dropped %s", properties.retentionInterval());
         this.elasticsearch = elasticsearch;
         this.properties = properties;
         this.clock = clock;
     }
 
-    @Override
-    public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedDelayTask(this::runSafely, properties.retentionInterval());
-    }
-
     /** Answers the indices it dropped. */
+    @Override
     List<String> run() throws IOException {
         List<String> dropped = new ArrayList<>();
         dropped.addAll(dropOlderThan(EventLogIndex.PREFIX, properties.eventLogMonths()));
@@ -48,17 +39,6 @@ class Retention implements SchedulingConfigurer {
         dropped.addAll(dropOlderThan(KeyUsageIndex.PREFIX, properties.eventLogMonths()));
         dropped.addAll(dropOlderThan(AlertIndex.PREFIX, properties.eventLogMonths()));
         return dropped;
-    }
-
-    private void runSafely() {
-        try {
-            List<String> dropped = run();
-            if (!dropped.isEmpty()) {
-                log.info("retention dropped {}", dropped);
-            }
-        } catch (IOException | RuntimeException failure) {
-            log.warn("retention could not run now, will try again: {}", failure.getMessage());
-        }
     }
 
     /** Keeps the current month and the {@code months - 1} before it. */
