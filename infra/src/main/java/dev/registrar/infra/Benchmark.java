@@ -32,8 +32,9 @@ import java.util.stream.Stream;
  * The benchmark harness: starts the local stack (profile {@code bench}, empty data, registration
  * limits lifted), drives it over real HTTP from this separate process, and prints a table of
  * throughput, p50/p99/max latency, and each service's CPU time and peak memory, also written as
- * JSON. Bounded: each measurement runs 20 s, after a warm-up of at most four minutes per kind of
- * request; about a quarter of an hour in all.
+ * JSON. The requests are measured twice: on the data the run itself leaves, and again after
+ * {@link StoreGrowth} has grown registry-service's stores tenfold. Bounded: each measurement runs
+ * 20 s, after a warm-up of at most four minutes per kind of request; about half an hour in all.
  */
 public final class Benchmark {
 
@@ -81,12 +82,6 @@ public final class Benchmark {
         String reporting = stack.service("reporting-api").url();
         URI registryServer = URI.create(registry);
         String registration = "/t/" + keys.tenant() + "/register";
-        Throughput.Call register = connection -> connection.post(registration, null, PUBLIC_CLIENT).status() == 201;
-        warmUp("registration", registryServer, 1, register);
-        for (int connections : new int[] {16, 64}) {
-            measure(Throughput.run("registration (public client)", registryServer, connections, RUN, 1, register));
-        }
-
         List<Client> clients = new ArrayList<>();
         try (LoadConnection connection = new LoadConnection(registryServer)) {
             for (int i = 0; i < 200; i++) {
@@ -94,32 +89,52 @@ public final class Benchmark {
                 clients.add(new Client(registered.get("client_id").asText(), registered.get("client_secret").asText()));
             }
         }
-        Throughput.Call lookUp = connection -> connection.get("/api/v1/clients/" + pick(clients).id(), keys.tenantApiKey()).status() == 200;
-        Throughput.Call authenticate = connection -> {
-            Client client = pick(clients);
-            return connection.post("/api/v1/clients/" + client.id() + "/authentication", keys.tenantApiKey(),
-                    "{\"client_secret\":\"" + client.secret() + "\"}").status() == 200;
-        };
-        warmUp("client look-up and authentication", registryServer, 1,
-                connection -> lookUp.send(connection) & authenticate.send(connection));
-        for (int connections : new int[] {16, 64}) {
-            measure(Throughput.run("client look-up", registryServer, connections, RUN, 1, lookUp));
-        }
-        measure(Throughput.run("client authentication", registryServer, 64, RUN, 1, authenticate));
-        Throughput.Call recordTokens = connection ->
-                connection.post("/api/v1/tokens/batch", keys.tenantApiKey(), tokenBatch(clients, 1000, "bench")).status() == 200;
-        warmUp("token accounting (events)", registryServer, 1000, recordTokens);
-        measure(Throughput.run("token accounting (batches of 1,000)", registryServer, 4, RUN, 1000, recordTokens));
+        measureRequests("", registryServer, keys, clients);
 
         for (Duration interval : FRESHNESS_INTERVALS) {
             freshness(registry, reporting, keys, clients, interval);
         }
         replay(registry, keys);
 
+        measured.put("stores grown tenfold (rows before -> after)",
+                new StoreGrowth(stack.servers().postgres().orElseThrow()).tenfold());
+        measureRequests(", 10× data", registryServer, keys, clients);
+
         for (String module : List.of("registry-service", "audit-projector", "reporting-api")) {
             measured.put(module, ProcessUsage.of(stack.service(module).pids()));
         }
         print();
+    }
+
+    /**
+     * Registrations, look-ups, authentications and token batches, each warmed up to its steady state
+     * and then measured; {@code scale} names the data they run on in the results.
+     */
+    private void measureRequests(String scale, URI registryServer, DevCredentials keys, List<Client> clients) throws Exception {
+        String registration = "/t/" + keys.tenant() + "/register";
+        Throughput.Call register = connection -> connection.post(registration, null, PUBLIC_CLIENT).status() == 201;
+        warmUp("registration" + scale, registryServer, 1, register);
+        for (int connections : new int[] {16, 64}) {
+            measure(Throughput.run("registration (public client)" + scale, registryServer, connections, RUN, 1, register));
+        }
+
+        Throughput.Call lookUp = connection -> connection.get("/api/v1/clients/" + pick(clients).id(), keys.tenantApiKey()).status() == 200;
+        Throughput.Call authenticate = connection -> {
+            Client client = pick(clients);
+            return connection.post("/api/v1/clients/" + client.id() + "/authentication", keys.tenantApiKey(),
+                    "{\"client_secret\":\"" + client.secret() + "\"}").status() == 200;
+        };
+        warmUp("client look-up and authentication" + scale, registryServer, 1,
+                connection -> lookUp.send(connection) & authenticate.send(connection));
+        for (int connections : new int[] {16, 64}) {
+            measure(Throughput.run("client look-up" + scale, registryServer, connections, RUN, 1, lookUp));
+        }
+        measure(Throughput.run("client authentication" + scale, registryServer, 64, RUN, 1, authenticate));
+
+        Throughput.Call recordTokens = connection ->
+                connection.post("/api/v1/tokens/batch", keys.tenantApiKey(), tokenBatch(clients, 1000, "bench")).status() == 200;
+        warmUp("token accounting (events)" + scale, registryServer, 1000, recordTokens);
+        measure(Throughput.run("token accounting (batches of 1,000)" + scale, registryServer, 4, RUN, 1000, recordTokens));
     }
 
     /**
@@ -289,10 +304,10 @@ public final class Benchmark {
 
     private void print() throws IOException {
         List<String> table = new ArrayList<>();
-        table.add("%-38s %5s %10s %12s %9s %9s %9s %7s".formatted("measurement", "conn", "requests/s", "events/s", "p50 ms",
+        table.add("%-46s %5s %10s %12s %9s %9s %9s %7s".formatted("measurement", "conn", "requests/s", "events/s", "p50 ms",
                 "p99 ms", "max ms", "failed"));
         for (Throughput.Result r : results) {
-            table.add("%-38s %5d %10.0f %12.0f %9.1f %9.1f %9.1f %7d".formatted(r.name(), r.connections(), r.perSecond(), r.unitsPerSecond(),
+            table.add("%-46s %5d %10.0f %12.0f %9.1f %9.1f %9.1f %7d".formatted(r.name(), r.connections(), r.perSecond(), r.unitsPerSecond(),
                     r.p50Millis(), r.p99Millis(), r.maxMillis(), r.failed()));
         }
         measured.forEach((name, value) -> table.add(name + ": " + value));
