@@ -81,11 +81,10 @@ public final class Benchmark {
         String registry = stack.service("registry-service").url();
         String reporting = stack.service("reporting-api").url();
         URI registryServer = URI.create(registry);
-        String registration = "/t/" + keys.tenant() + "/register";
         List<Client> clients = new ArrayList<>();
         try (LoadConnection connection = new LoadConnection(registryServer)) {
             for (int i = 0; i < 200; i++) {
-                JsonNode registered = json.readTree(connection.post(registration, null, CONFIDENTIAL_CLIENT).body());
+                JsonNode registered = json.readTree(connection.post(registrationPath(keys), null, CONFIDENTIAL_CLIENT).body());
                 clients.add(new Client(registered.get("client_id").asText(), registered.get("client_secret").asText()));
             }
         }
@@ -111,7 +110,7 @@ public final class Benchmark {
      * and then measured; {@code scale} names the data they run on in the results.
      */
     private void measureRequests(String scale, URI registryServer, DevCredentials keys, List<Client> clients) throws Exception {
-        String registration = "/t/" + keys.tenant() + "/register";
+        String registration = registrationPath(keys);
         Throughput.Call register = connection -> connection.post(registration, null, PUBLIC_CLIENT).status() == 201;
         warmUp("registration" + scale, registryServer, 1, register);
         for (int connections : new int[] {16, 64}) {
@@ -320,6 +319,10 @@ public final class Benchmark {
         Path report = settings.stackDir().resolve("benchmark.json");
         Files.writeString(report, json.writerWithDefaultPrettyPrinter().writeValueAsString(all));
         StackLog.say("bench: results written to %s and %s", text, report);
+    }
+
+    private static String registrationPath(DevCredentials keys) {
+        return "/t/" + keys.tenant() + "/register";
     }
 
     private static Client pick(List<Client> clients) {

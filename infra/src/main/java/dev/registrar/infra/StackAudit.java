@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -67,8 +66,7 @@ final class StackAudit {
     }
 
     private Result once(Ledger ledger) throws Exception {
-        try (Connection db = DriverManager.getConnection(database.jdbcUrl(), database.username(),
-                database.password() == null || database.password().isEmpty() ? null : database.password());
+        try (Connection db = database.connect();
              Statement sql = db.createStatement()) {
             Set<String> registered = strings(sql, "select aggregateidentifier from domainevententry where payloadtype like '%.ClientRegistered'");
             Set<String> revoked = strings(sql, "select aggregateidentifier from domainevententry where payloadtype like '%.ClientRevoked'");

@@ -1,7 +1,6 @@
 package dev.registrar.infra;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -41,8 +40,7 @@ final class StoreGrowth {
 
     /** Answers each table's rows before and after. */
     Map<String, Object> tenfold() throws SQLException {
-        try (Connection db = DriverManager.getConnection(database.jdbcUrl(), database.username(),
-                database.password() == null || database.password().isEmpty() ? null : database.password());
+        try (Connection db = database.connect();
              Statement sql = db.createStatement()) {
             Map<String, Long> before = rows(sql);
             long started = System.nanoTime();
@@ -51,11 +49,16 @@ final class StoreGrowth {
                 sql.executeUpdate(copy(db, table, ""));
             }
             long lastEvent = single(sql, "select coalesce(max(globalindex), 0) from domainevententry");
-            for (long from = 0; from < lastEvent; from += EVENTS_PER_STEP) {
-                sql.executeUpdate(copy(db, "domainevententry",
-                        " where globalindex > " + from + " and globalindex <= " + Math.min(from + EVENTS_PER_STEP, lastEvent)));
-                StackLog.say("bench: growing the stores tenfold: events up to %,d of %,d copied (%.0f s)",
-                        Math.min(from + EVENTS_PER_STEP, lastEvent), lastEvent, (System.nanoTime() - started) / 1e9);
+            try (PreparedStatement copyEvents = db.prepareStatement(copy(db, "domainevententry",
+                    " where globalindex > ? and globalindex <= ?"))) {
+                for (long from = 0; from < lastEvent; from += EVENTS_PER_STEP) {
+                    long to = Math.min(from + EVENTS_PER_STEP, lastEvent);
+                    copyEvents.setLong(1, from);
+                    copyEvents.setLong(2, to);
+                    copyEvents.executeUpdate();
+                    StackLog.say("bench: growing the stores tenfold: events up to %,d of %,d copied (%.0f s)",
+                            to, lastEvent, (System.nanoTime() - started) / 1e9);
+                }
             }
             StackLog.say("bench: growing the stores tenfold: vacuum and analyze, as autovacuum would after such a load");
             for (String table : TABLES) {
