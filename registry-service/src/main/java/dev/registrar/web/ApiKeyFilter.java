@@ -56,8 +56,9 @@ class ApiKeyFilter extends OncePerRequestFilter {
             return;
         }
         if (!mayCall(caller.get(), Requests.dispatchedPath(request))) {
-            refuse(response, HttpStatus.FORBIDDEN, "forbidden", "this key may not call this API");
+            // Recorded first: writing the refusal closes the response, and the caller may act on it before this filter returns.
             usage.record(caller.get(), request.getMethod() + " " + area(Requests.dispatchedPath(request)), HttpStatus.FORBIDDEN.value());
+            refuse(response, HttpStatus.FORBIDDEN, "forbidden", "this key may not call this API");
             return;
         }
         request.setAttribute(CALLER_ATTRIBUTE, caller.get());
