@@ -15,13 +15,14 @@ import dev.registrar.policy.InitialAccessTokens;
 import dev.registrar.policy.Policies;
 import dev.registrar.policy.PolicyRule;
 import dev.registrar.readmodel.ClientDirectory;
+import dev.registrar.system.TimeOrderedIds;
 import dev.registrar.tenancy.Actor;
 import dev.registrar.tenancy.TenancyProperties;
 import dev.registrar.tenancy.TenantSettings;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,6 +53,8 @@ public class ClientRegistrations {
     private final Credentials credentials;
     private final CommandGateway commands;
     private final Clock clock;
+    /** Client ids are public, but not to be guessed from the ones before them. */
+    private final SecureRandom clientIdBits = new SecureRandom();
 
     ClientRegistrations(RegistrationDocument documents, ClientMetadataValidator validator, SoftwareStatements statements,
                         Policies policies, InitialAccessTokens initialAccessTokens, ClientDirectory directory,
@@ -77,7 +80,7 @@ public class ClientRegistrations {
         Instant now = clock.instant();
         // client_id_issued_at is whole seconds (RFC 7591 section 3.2.1); expiry decisions use the exact time.
         Instant issuedAt = now.truncatedTo(ChronoUnit.SECONDS);
-        String clientId = UUID.randomUUID().toString();
+        String clientId = TimeOrderedIds.at(now.toEpochMilli(), clientIdBits).toString();
         String tokenId = null;
         if (initialAccessToken != null) {
             InitialAccessTokens.Spent spent = initialAccessTokens.spend(tenant.id(), initialAccessToken, clientId,

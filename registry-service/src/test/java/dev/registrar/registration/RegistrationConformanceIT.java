@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.registrar.RegistryServiceIT;
 import java.net.http.HttpResponse;
-
+import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -64,6 +65,20 @@ class RegistrationConformanceIT extends RegistryServiceIT {
         boolean confidential = client.get("token_endpoint_auth_method").asText().startsWith("client_secret_");
         assertThat(client.has("client_secret")).isEqualTo(confidential);
         assertThat(client.has("client_secret_expires_at")).isEqualTo(confidential);
+    }
+
+    @Test
+    void clientIdsAndTheirEventIdsAreOrderedByTime() {
+        UUID first = UUID.fromString(registered("dev", MCP_CLIENT).get("client_id").asText());
+        JsonNode second = registered("dev", MCP_CLIENT);
+        UUID secondId = UUID.fromString(second.get("client_id").asText());
+
+        assertThat(List.of(first.version(), secondId.version())).containsOnly(7);
+        assertThat(secondId.toString()).isGreaterThan(first.toString());
+        assertThat((secondId.getMostSignificantBits() >>> 16) / 1000).isEqualTo(second.get("client_id_issued_at").asLong());
+        List<String> eventIds = jdbc.queryForList("select eventidentifier from domainevententry where aggregateidentifier = ?",
+                String.class, secondId.toString());
+        assertThat(eventIds).isNotEmpty().allSatisfy(eventId -> assertThat(UUID.fromString(eventId).version()).isEqualTo(7));
     }
 
     @Test
