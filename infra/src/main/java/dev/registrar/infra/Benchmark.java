@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +27,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -53,19 +55,51 @@ public final class Benchmark {
     private static final String CONFIDENTIAL_CLIENT = PUBLIC_CLIENT.replace("\"none\"", "\"client_secret_basic\"")
             .replace("\"native\"", "\"web\"").replace("http://127.0.0.1:33418/callback", "https://bench.example.com/cb");
 
+    private static final List<String> SERVICES = List.of("registry-service", "audit-projector", "reporting-api");
+
     private record Client(String id, String secret) {
+    }
+
+    /**
+     * A measurement's throughput and latencies, and what the stack used meanwhile: how many cores
+     * it kept busy, each part's CPU microseconds per unit of work, and each part's largest resident memory.
+     */
+    private record Measured(Throughput.Result throughput, double cores, Map<String, Long> cpuMicrosPerUnit,
+                            Map<String, Long> peakResidentMiB) {
+
+        long totalCpuMicrosPerUnit() {
+            return cpuMicrosPerUnit.values().stream().mapToLong(Long::longValue).sum();
+        }
     }
 
     private final LocalStack stack;
     private final StackSettings settings;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
-    private final List<Throughput.Result> results = new ArrayList<>();
+    private final StackUsage usage;
+    private final List<Measured> results = new ArrayList<>();
     private final Map<String, Object> measured = new LinkedHashMap<>();
 
     private Benchmark(StackSettings settings) {
         this.settings = settings;
         this.stack = new LocalStack(settings, System.getenv(), Map.of("registry-service", FaultSuite.UNTHROTTLED));
+        this.usage = stackUsage();
+    }
+
+    /**
+     * The parts whose CPU time and memory each measurement reports: the services, Kafka and
+     * Elasticsearch; for CPU time also PostgreSQL (every postgres process on the machine, since the
+     * stack may use the machine's server) and this process, the load generator.
+     */
+    private StackUsage stackUsage() {
+        Map<String, Supplier<List<Long>>> memory = new LinkedHashMap<>();
+        SERVICES.forEach(module -> memory.put(module, () -> stack.service(module).pids()));
+        memory.put("Kafka", () -> stack.servers().kafkaProcesses());
+        memory.put("Elasticsearch", () -> stack.servers().elasticsearchProcesses());
+        Map<String, Supplier<List<Long>>> cpu = new LinkedHashMap<>(memory);
+        cpu.put("PostgreSQL", PostgresServer::processesOnThisMachine);
+        cpu.put("load generator", () -> List.of(ProcessHandle.current().pid()));
+        return new StackUsage(cpu, memory);
     }
 
     public static void main(String[] args) throws Exception {
@@ -99,7 +133,7 @@ public final class Benchmark {
                 new StoreGrowth(stack.servers().postgres().orElseThrow()).tenfold());
         measureRequests(", 10× data", registryServer, keys, clients);
 
-        for (String module : List.of("registry-service", "audit-projector", "reporting-api")) {
+        for (String module : SERVICES) {
             measured.put(module, ProcessUsage.of(stack.service(module).pids()));
         }
         print();
@@ -114,7 +148,7 @@ public final class Benchmark {
         Throughput.Call register = connection -> connection.post(registration, null, PUBLIC_CLIENT).status() == 201;
         warmUp("registration" + scale, registryServer, 1, register);
         for (int connections : new int[] {16, 64}) {
-            measure(Throughput.run("registration (public client)" + scale, registryServer, connections, RUN, 1, register));
+            measure(() -> Throughput.run("registration (public client)" + scale, registryServer, connections, RUN, 1, register));
         }
 
         Throughput.Call lookUp = connection -> connection.get("/api/v1/clients/" + pick(clients).id(), keys.tenantApiKey()).status() == 200;
@@ -126,14 +160,14 @@ public final class Benchmark {
         warmUp("client look-up and authentication" + scale, registryServer, 1,
                 connection -> lookUp.send(connection) & authenticate.send(connection));
         for (int connections : new int[] {16, 64}) {
-            measure(Throughput.run("client look-up" + scale, registryServer, connections, RUN, 1, lookUp));
+            measure(() -> Throughput.run("client look-up" + scale, registryServer, connections, RUN, 1, lookUp));
         }
-        measure(Throughput.run("client authentication" + scale, registryServer, 64, RUN, 1, authenticate));
+        measure(() -> Throughput.run("client authentication" + scale, registryServer, 64, RUN, 1, authenticate));
 
         Throughput.Call recordTokens = connection ->
                 connection.post("/api/v1/tokens/batch", keys.tenantApiKey(), tokenBatch(clients, 1000, "bench")).status() == 200;
         warmUp("token accounting (events)" + scale, registryServer, 1000, recordTokens);
-        measure(Throughput.run("token accounting (batches of 1,000)" + scale, registryServer, 4, RUN, 1000, recordTokens));
+        measure(() -> Throughput.run("token accounting (batches of 1,000)" + scale, registryServer, 4, RUN, 1000, recordTokens));
     }
 
     /**
@@ -148,6 +182,7 @@ public final class Benchmark {
         StackLog.say("bench: freshness at %,d token events/s for %d s (the pipeline caught up with the runs before in %.0f s)",
                 eventsPerSecond, RUN.toSeconds(), drained);
         Instant from = Instant.now().minusSeconds(60);
+        StackUsage.Meter meter = usage.start();
         List<Long> lagsMillis = new ArrayList<>();
         Queue<Map.Entry<String, Long>> recorded = new ConcurrentLinkedQueue<>();
         AtomicInteger sent = new AtomicInteger();
@@ -179,11 +214,13 @@ public final class Benchmark {
         while (!recorded.isEmpty() && System.nanoTime() < deadline) {
             pollVisible(reporting, keys, from, recorded, lagsMillis);
         }
+        StackUsage.Usage used = meter.stop();
         long[] sorted = lagsMillis.stream().mapToLong(lag -> lag * 1_000_000).sorted().toArray();
         measured.put("freshness at %d events/s".formatted(eventsPerSecond), Map.of("batches", sent.get(), "refused", refused.get(),
                 "drainedBeforeSeconds", drained, "visible", sorted.length, "p50Millis", Throughput.percentile(sorted, 0.5),
                 "p99Millis", Throughput.percentile(sorted, 0.99), "maxMillis", sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
-                "backlogWhenSendingEnded", backlog));
+                "backlogWhenSendingEnded", backlog,
+                "stack", summary(used, sorted.length * 1000.0)));
     }
 
     /**
@@ -249,6 +286,7 @@ public final class Benchmark {
      */
     private void replay(String registry, DevCredentials keys) throws Exception {
         StackLog.say("bench: replay");
+        StackUsage.Meter meter = usage.start();
         long start = System.nanoTime();
         post(registry + "/admin/v1/replay", "", keys.adminApiKey(), 200);
         long deadline = start + REPLAY_LIMIT.toNanos();
@@ -264,9 +302,17 @@ public final class Benchmark {
             Thread.sleep(200);
         }
         double indexed = (System.nanoTime() - start) / 1e9;
+        StackUsage.Usage used = meter.stop();
         long events = progress.get("position").asLong();
         measured.put("replay", Map.of("events", events, "of", progress.get("head").asLong(), "publishedSeconds", published,
-                "publishedPerSecond", events / published, "indexedSeconds", indexed, "eventsPerSecond", events / indexed));
+                "publishedPerSecond", events / published, "indexedSeconds", indexed, "eventsPerSecond", events / indexed,
+                "stack", summary(used, events)));
+    }
+
+    /** What the stack used over a run that did {@code events} token events' work: cores busy, CPU µs per event by part, memory. */
+    private static Map<String, Object> summary(StackUsage.Usage used, double events) {
+        return Map.of("cores", Math.round(used.cores() * 100) / 100.0, "cpuMicrosPerEvent", used.microsPer(events),
+                "peakResidentMiB", used.peakResidentMiB());
     }
 
     private static String tokenBatch(List<Client> clients, int size, String subject) {
@@ -294,20 +340,33 @@ public final class Benchmark {
         measured.put("warm-up " + what + ", per s in each 15-s window", rates);
     }
 
-    private void measure(Throughput.Result result) {
-        results.add(result);
-        StackLog.say("bench: %s, %d connections: %.0f/s (%.0f units/s), p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d failed",
+    private void measure(Callable<Throughput.Result> run) throws Exception {
+        StackUsage.Meter meter = usage.start();
+        Throughput.Result result = run.call();
+        StackUsage.Usage used = meter.stop();
+        Measured measured = new Measured(result, used.cores(), used.microsPer(result.unitsPerSecond() * result.seconds()),
+                used.peakResidentMiB());
+        results.add(measured);
+        StackLog.say("bench: %s, %d connections: %.0f/s (%.0f units/s), p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d failed;"
+                        + " %.2f cores busy, CPU µs per unit %s",
                 result.name(), result.connections(), result.perSecond(), result.unitsPerSecond(), result.p50Millis(), result.p99Millis(),
-                result.maxMillis(), result.failed());
+                result.maxMillis(), result.failed(), measured.cores(), measured.cpuMicrosPerUnit());
     }
 
     private void print() throws IOException {
         List<String> table = new ArrayList<>();
-        table.add("%-46s %5s %10s %12s %9s %9s %9s %7s".formatted("measurement", "conn", "requests/s", "events/s", "p50 ms",
-                "p99 ms", "max ms", "failed"));
-        for (Throughput.Result r : results) {
-            table.add("%-46s %5d %10.0f %12.0f %9.1f %9.1f %9.1f %7d".formatted(r.name(), r.connections(), r.perSecond(), r.unitsPerSecond(),
-                    r.p50Millis(), r.p99Millis(), r.maxMillis(), r.failed()));
+        table.add("%-46s %5s %10s %12s %9s %9s %9s %7s %6s %9s".formatted("measurement", "conn", "requests/s", "events/s", "p50 ms",
+                "p99 ms", "max ms", "failed", "cores", "CPU µs"));
+        for (Measured m : results) {
+            Throughput.Result r = m.throughput();
+            table.add("%-46s %5d %10.0f %12.0f %9.1f %9.1f %9.1f %7d %6.2f %9d".formatted(r.name(), r.connections(), r.perSecond(),
+                    r.unitsPerSecond(), r.p50Millis(), r.p99Millis(), r.maxMillis(), r.failed(), m.cores(), m.totalCpuMicrosPerUnit()));
+        }
+        table.add("cores: how many of the machine's cores the stack and the load generator kept busy; CPU µs: theirs per"
+                + " registration, request or token event. Each part's share, and its largest resident memory (MiB):");
+        for (Measured m : results) {
+            table.add("  %s, %d conn: CPU µs %s; MiB %s".formatted(m.throughput().name(), m.throughput().connections(),
+                    m.cpuMicrosPerUnit(), m.peakResidentMiB()));
         }
         measured.forEach((name, value) -> table.add(name + ": " + value));
         table.forEach(System.out::println);

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.testcontainers.elasticsearch.ElasticsearchContainer;
@@ -187,6 +188,11 @@ final class ElasticsearchServer implements AutoCloseable {
 
     private static boolean runningAsRoot() {
         return "root".equals(System.getProperty("user.name"));
+    }
+
+    /** The server's process and its children, while it runs. */
+    Stream<ProcessHandle> processes() {
+        return process.processes();
     }
 
     @Override

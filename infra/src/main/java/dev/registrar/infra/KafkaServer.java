@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.testcontainers.kafka.KafkaContainer;
@@ -168,6 +169,11 @@ final class KafkaServer implements AutoCloseable {
     }
 
     /** Stops the broker; a stopped broker flushes its logs, so the next start finds its data intact. */
+    /** The server's process and its children, while it runs. */
+    Stream<ProcessHandle> processes() {
+        return process.processes();
+    }
+
     @Override
     public void close() throws IOException {
         if (container != null) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -72,6 +73,16 @@ public final class LocalServers implements AutoCloseable {
 
     public Optional<String> elasticsearchUrl() {
         return Optional.ofNullable(elasticsearchUrl);
+    }
+
+    /** Kafka's processes, while it runs (none if this stack has no Kafka). */
+    List<Long> kafkaProcesses() {
+        return kafkaServer == null ? List.of() : kafkaServer.processes().map(ProcessHandle::pid).toList();
+    }
+
+    /** Elasticsearch's processes, while it runs (none if this stack has no Elasticsearch). */
+    List<Long> elasticsearchProcesses() {
+        return elasticsearchServer == null ? List.of() : elasticsearchServer.processes().map(ProcessHandle::pid).toList();
     }
 
     /** Stops the Kafka broker, leaves it down for {@code down}, and starts it again on its data and port. */

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import org.testcontainers.containers.PostgreSQLContainer;
 
@@ -91,6 +92,17 @@ final class PostgresServer implements AutoCloseable {
         } catch (IOException closed) {
             return false;
         }
+    }
+
+    /**
+     * Every PostgreSQL process on this machine, whichever server the stack uses: a backend per
+     * connection and the server's own workers all run the {@code postgres} program.
+     */
+    static List<Long> processesOnThisMachine() {
+        return ProcessHandle.allProcesses()
+                .filter(process -> process.info().command().filter(command -> command.endsWith("/postgres")).isPresent())
+                .map(ProcessHandle::pid)
+                .toList();
     }
 
     /** Whether this stack started the server (embedded or a container), rather than using the machine's. */

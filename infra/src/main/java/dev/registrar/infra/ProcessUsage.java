@@ -1,12 +1,14 @@
 package dev.registrar.infra;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** What a service's processes used so far, from /proc: CPU seconds and peak resident memory. */
+/** What processes used, from /proc: CPU seconds, resident memory now and at its peak. */
 final class ProcessUsage {
 
     private static final double CLOCK_TICKS_PER_SECOND = 100.0;
@@ -14,23 +16,52 @@ final class ProcessUsage {
     private ProcessUsage() {
     }
 
-    static Map<String, Object> of(List<Long> pids) throws IOException {
-        double cpuSeconds = 0;
-        long peakKibibytes = 0;
+    /** A service's CPU seconds and peak resident memory over its whole life so far. */
+    static Map<String, Object> of(List<Long> pids) {
+        return Map.of("cpuSeconds", cpuSeconds(pids), "peakMemoryMiB", kibibytes(pids, "VmHWM:") / 1024);
+    }
+
+    /**
+     * The CPU time (user and system) the processes and their ended children have used so far. Given
+     * a whole process tree, the sum only grows: a child's time moves to its parent's account when it
+     * ends, as PostgreSQL's backends and autovacuum workers come and go.
+     */
+    static double cpuSeconds(List<Long> pids) {
+        double seconds = 0;
         for (long pid : pids) {
-            Path proc = Path.of("/proc", Long.toString(pid));
-            if (!Files.exists(proc)) {
-                continue;
+            String stat = read(pid, "stat");
+            if (!stat.isEmpty()) {
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long ticks = 0;
+                for (int field = 11; field <= 14; field++) {
+                    ticks += Long.parseLong(fields[field]);
+                }
+                seconds += ticks / CLOCK_TICKS_PER_SECOND;
             }
-            String stat = Files.readString(proc.resolve("stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            cpuSeconds += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / CLOCK_TICKS_PER_SECOND;
-            for (String line : Files.readAllLines(proc.resolve("status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    peakKibibytes += Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+        return seconds;
+    }
+
+    /** The sum of one memory line of /proc/PID/status ({@code VmRSS:} now, {@code VmHWM:} at its peak) over the processes. */
+    static long kibibytes(List<Long> pids, String field) {
+        long kibibytes = 0;
+        for (long pid : pids) {
+            for (String line : read(pid, "status").split("\n")) {
+                if (line.startsWith(field)) {
+                    kibibytes += Long.parseLong(line.replaceAll("[^0-9]", ""));
                 }
             }
         }
-        return Map.of("cpuSeconds", cpuSeconds, "peakMemoryMiB", peakKibibytes / 1024);
+        return kibibytes;
+    }
+
+    private static String read(long pid, String file) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(pid), file));
+        } catch (NoSuchFileException gone) {
+            return "";
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
     }
 }

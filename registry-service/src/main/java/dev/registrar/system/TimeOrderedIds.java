@@ -6,9 +6,9 @@ import java.util.random.RandomGenerator;
 /**
  * UUIDs of version 7 (RFC 9562 section 5.7): the creation's millisecond first, then 74 random bits.
  * Ids made close in time sort close together, so a new row's index entries land at the right edge
- * of the B-trees keyed by them (the event store's event and aggregate ids, the clients' ids) and
- * Elasticsearch's look-up of a document id finds its neighbours' terms already read; random ids
- * (version 4) scatter every insert over the whole index, which shows once the index outgrows memory.
+ * of the B-trees keyed by them (the event store's event and aggregate ids, the clients' ids), in
+ * pages already in memory; random ids (version 4) scatter the inserts over the whole index, whose
+ * pages must be read back once the index outgrows PostgreSQL's buffers.
  */
 public final class TimeOrderedIds {
 
