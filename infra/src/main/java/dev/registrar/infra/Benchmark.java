@@ -34,9 +34,10 @@ import java.util.stream.Stream;
  * The benchmark harness: starts the local stack (profile {@code bench}, empty data, registration
  * limits lifted), drives it over real HTTP from this separate process, and prints a table of
  * throughput, p50/p99/max latency, and what each measurement cost the stack (cores busy, CPU time
- * per unit of work and memory, by part), also written as JSON. The requests are measured twice: on the data the run itself leaves, and again after
- * {@link StoreGrowth} has grown registry-service's stores tenfold. Bounded: each measurement runs
- * 20 s, after a warm-up of at most four minutes per kind of request; about half an hour in all.
+ * per unit of work and memory, by part), also written as JSON. The requests are measured twice:
+ * on the data the run itself leaves, and again after {@link StoreGrowth} has grown
+ * registry-service's stores tenfold. Bounded: each measurement runs 20 s, after a warm-up of at
+ * most four minutes per kind of request; about half an hour in all.
  */
 public final class Benchmark {
 

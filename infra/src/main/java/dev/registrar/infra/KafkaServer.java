@@ -168,12 +168,12 @@ final class KafkaServer implements AutoCloseable {
         }
     }
 
-    /** Stops the broker; a stopped broker flushes its logs, so the next start finds its data intact. */
     /** The server's process and its children, while it runs. */
     Stream<ProcessHandle> processes() {
         return process.processes();
     }
 
+    /** Stops the broker; a stopped broker flushes its logs, so the next start finds its data intact. */
     @Override
     public void close() throws IOException {
         if (container != null) {

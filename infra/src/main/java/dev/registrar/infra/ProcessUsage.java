@@ -1,9 +1,7 @@
 package dev.registrar.infra;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -55,13 +53,12 @@ final class ProcessUsage {
         return kibibytes;
     }
 
+    /** The file's text; empty when the process has ended, which it may do between being listed and being read. */
     private static String read(long pid, String file) {
         try {
             return Files.readString(Path.of("/proc", Long.toString(pid), file));
-        } catch (NoSuchFileException gone) {
+        } catch (IOException ended) {
             return "";
-        } catch (IOException unreadable) {
-            throw new UncheckedIOException(unreadable);
         }
     }
 }
