@@ -345,13 +345,13 @@ public final class Benchmark {
         StackUsage.Meter meter = usage.start();
         Throughput.Result result = run.call();
         StackUsage.Usage used = meter.stop();
-        Measured measured = new Measured(result, used.cores(), used.microsPer(result.unitsPerSecond() * result.seconds()),
+        Measured measurement = new Measured(result, used.cores(), used.microsPer(result.unitsPerSecond() * result.seconds()),
                 used.peakResidentMiB());
-        results.add(measured);
+        results.add(measurement);
         StackLog.say("bench: %s, %d connections: %.0f/s (%.0f units/s), p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d failed;"
                         + " %.2f cores busy, CPU µs per unit %s",
                 result.name(), result.connections(), result.perSecond(), result.unitsPerSecond(), result.p50Millis(), result.p99Millis(),
-                result.maxMillis(), result.failed(), measured.cores(), measured.cpuMicrosPerUnit());
+                result.maxMillis(), result.failed(), measurement.cores(), measurement.cpuMicrosPerUnit());
     }
 
     private void print() throws IOException {

@@ -41,7 +41,9 @@ final class StackUsage {
         private final long started = System.nanoTime();
         private final Map<String, Double> cpuAtStart = cpuSeconds();
         private final Map<String, Long> peakKibibytes = new LinkedHashMap<>();
-        private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        /** A daemon: a measurement that fails before {@link #stop()} must not keep the benchmark's process alive. */
+        private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("stack-usage-sampler").daemon().factory());
 
         private Meter() {
             sampler.scheduleAtFixedRate(this::sampleMemory, 0, 500, TimeUnit.MILLISECONDS);
