@@ -11,6 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -339,6 +342,17 @@ public final class Benchmark {
             StackLog.say("bench: warming up (%s): %.0f/s", what, rate);
         }
         measured.put("warm-up " + what + ", per s in each 15-s window", rates);
+        analyze();
+    }
+
+    /**
+     * Fresh planner statistics after the warm-up's writes, as autovacuum would gather them; the
+     * server may have autovacuum off (this machine's has), and then nothing else does.
+     */
+    private void analyze() throws SQLException {
+        try (Connection db = stack.servers().postgres().orElseThrow().connect(); Statement statement = db.createStatement()) {
+            statement.execute("ANALYZE");
+        }
     }
 
     private void measure(Callable<Throughput.Result> run) throws Exception {

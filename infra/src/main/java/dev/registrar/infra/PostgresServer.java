@@ -81,6 +81,11 @@ final class PostgresServer implements AutoCloseable {
             if (!exists) {
                 statement.execute("CREATE DATABASE " + database);
             }
+            try (var rows = statement.executeQuery("SHOW autovacuum")) {
+                if (rows.next() && rows.getString(1).equals("off")) {
+                    StackLog.say("PostgreSQL: autovacuum is off on this server: the planner's statistics change only when ANALYZE runs");
+                }
+            }
         }
         return new PostgresEndpoint(serverUrl + database, user, password);
     }
