@@ -166,7 +166,9 @@ public final class Benchmark {
         for (int connections : new int[] {16, 64}) {
             measure(() -> Throughput.run("client look-up" + scale, registryServer, connections, RUN, 1, lookUp));
         }
-        measure(() -> Throughput.run("client authentication" + scale, registryServer, 64, RUN, 1, authenticate));
+        for (int connections : new int[] {16, 64}) {
+            measure(() -> Throughput.run("client authentication" + scale, registryServer, connections, RUN, 1, authenticate));
+        }
 
         Throughput.Call recordTokens = connection ->
                 connection.post("/api/v1/tokens/batch", keys.tenantApiKey(), tokenBatch(clients, 1000, "bench")).status() == 200;

@@ -35,6 +35,10 @@ public record ClientMetadata(
 
     /** Confidential clients authenticate with a client secret; {@code none} and {@code private_key_jwt} do not hold one. */
     public boolean usesClientSecret() {
+        return usesClientSecret(tokenEndpointAuthMethod);
+    }
+
+    public static boolean usesClientSecret(String tokenEndpointAuthMethod) {
         return tokenEndpointAuthMethod.startsWith("client_secret_");
     }
 }

@@ -12,6 +12,7 @@ import dev.registrar.errors.InvalidClient;
 import dev.registrar.errors.InvalidRequest;
 import dev.registrar.policy.Policies;
 import dev.registrar.readmodel.ClientDirectory;
+import dev.registrar.readmodel.ClientView;
 import dev.registrar.readmodel.ExpiryCandidate;
 import dev.registrar.readmodel.RegisteredClient;
 import dev.registrar.tenancy.Actor;
@@ -67,13 +68,13 @@ public class ClientLifecycle {
      */
     void authenticate(String tenant, String clientId, String presentedSecret, Actor actor) {
         throttle.checkAllowed(clientId);
-        Optional<RegisteredClient> client = directory.registration(tenant, clientId);
+        Optional<ClientView> client = directory.view(tenant, clientId);
         String failure;
         if (client.isEmpty()) {
             failure = "unknown-client";
         } else if (!"active".equals(client.get().status())) {
             failure = "client-not-active";
-        } else if (!client.get().metadata().usesClientSecret()) {
+        } else if (!client.get().usesClientSecret()) {
             failure = "no-client-secret";
         } else if (presentedSecret == null || !credentials.verify(clientId, CredentialKind.CLIENT_SECRET, presentedSecret)) {
             failure = "wrong-or-expired-secret";

@@ -17,6 +17,11 @@ public class ClientDirectory {
         this.repository = repository;
     }
 
+    /** The client as the authorization server sees it: its columns only, without the registered metadata document. */
+    public Optional<ClientView> view(String tenant, String clientId) {
+        return repository.find(tenant, clientId);
+    }
+
     public Optional<RegisteredClient> registration(String tenant, String clientId) {
         return repository.registration(tenant, clientId);
     }

@@ -3,6 +3,7 @@ package dev.registrar.readmodel;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.registrar.client.ClientMetadata;
 import java.time.Instant;
 import java.util.List;
 
@@ -32,4 +33,8 @@ public record ClientView(
         String statusReason,
         Instant clientSecretExpiresAt,
         Instant expiresAt) {
+
+    public boolean usesClientSecret() {
+        return ClientMetadata.usesClientSecret(tokenEndpointAuthMethod);
+    }
 }
