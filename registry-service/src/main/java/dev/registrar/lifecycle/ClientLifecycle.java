@@ -12,7 +12,7 @@ import dev.registrar.errors.InvalidClient;
 import dev.registrar.errors.InvalidRequest;
 import dev.registrar.policy.Policies;
 import dev.registrar.readmodel.ClientDirectory;
-import dev.registrar.readmodel.ClientView;
+import dev.registrar.readmodel.ClientStanding;
 import dev.registrar.readmodel.ExpiryCandidate;
 import dev.registrar.readmodel.RegisteredClient;
 import dev.registrar.tenancy.Actor;
@@ -68,11 +68,11 @@ public class ClientLifecycle {
      */
     void authenticate(String tenant, String clientId, String presentedSecret, Actor actor) {
         throttle.checkAllowed(clientId);
-        Optional<ClientView> client = directory.view(tenant, clientId);
+        Optional<ClientStanding> client = directory.standing(tenant, clientId);
         String failure;
         if (client.isEmpty()) {
             failure = "unknown-client";
-        } else if (!"active".equals(client.get().status())) {
+        } else if (!client.get().active()) {
             failure = "client-not-active";
         } else if (!client.get().usesClientSecret()) {
             failure = "no-client-secret";

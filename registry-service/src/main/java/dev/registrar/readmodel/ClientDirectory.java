@@ -17,9 +17,9 @@ public class ClientDirectory {
         this.repository = repository;
     }
 
-    /** The client as the authorization server sees it: its columns only, without the registered metadata document. */
-    public Optional<ClientView> view(String tenant, String clientId) {
-        return repository.find(tenant, clientId);
+    /** Just what authenticating the client needs: three short columns, not its registered metadata document. */
+    public Optional<ClientStanding> standing(String tenant, String clientId) {
+        return repository.standing(tenant, clientId);
     }
 
     public Optional<RegisteredClient> registration(String tenant, String clientId) {

@@ -51,6 +51,7 @@ class ClientRegistrationRepository {
     private final RenderedQuery insert;
     private final RenderedQuery find;
     private final RenderedQuery registration;
+    private final RenderedQuery standing;
 
     ClientRegistrationRepository(DSLContext db, ObjectMapper json) {
         this.db = db;
@@ -80,6 +81,10 @@ class ClientRegistrationRepository {
         this.registration = new RenderedQuery(db, db.select(CLIENT_REGISTRATION.CLIENT_ID, CLIENT_REGISTRATION.TENANT,
                         CLIENT_REGISTRATION.STATUS, CLIENT_REGISTRATION.METADATA, CLIENT_REGISTRATION.REGISTERED_AT,
                         CLIENT_REGISTRATION.CLIENT_SECRET_EXPIRES_AT)
+                .from(CLIENT_REGISTRATION)
+                .where(CLIENT_REGISTRATION.CLIENT_ID.eq(DSL.param("clientId", String.class))));
+        this.standing = new RenderedQuery(db, db.select(CLIENT_REGISTRATION.TENANT, CLIENT_REGISTRATION.STATUS,
+                        CLIENT_REGISTRATION.TOKEN_ENDPOINT_AUTH_METHOD)
                 .from(CLIENT_REGISTRATION)
                 .where(CLIENT_REGISTRATION.CLIENT_ID.eq(DSL.param("clientId", String.class))));
     }
@@ -143,6 +148,12 @@ class ClientRegistrationRepository {
         return registration.fetchOptional(clientId).filter(row -> tenant.equals(row.get(CLIENT_REGISTRATION.TENANT))).map(row -> new RegisteredClient(row.get(CLIENT_REGISTRATION.CLIENT_ID),
                 row.get(CLIENT_REGISTRATION.TENANT), row.get(CLIENT_REGISTRATION.STATUS), metadata(row.get(CLIENT_REGISTRATION.METADATA)),
                 row.get(CLIENT_REGISTRATION.REGISTERED_AT).toInstant(), instant(row.get(CLIENT_REGISTRATION.CLIENT_SECRET_EXPIRES_AT))));
+    }
+
+    Optional<ClientStanding> standing(String tenant, String clientId) {
+        return standing.fetchOptional(clientId).filter(row -> tenant.equals(row.get(CLIENT_REGISTRATION.TENANT)))
+                .map(row -> new ClientStanding(clientId, row.get(CLIENT_REGISTRATION.STATUS),
+                        row.get(CLIENT_REGISTRATION.TOKEN_ENDPOINT_AUTH_METHOD)));
     }
 
     /** The clients a batch of tokens names, with what recording a token for them needs. */

@@ -3,7 +3,6 @@ package dev.registrar.readmodel;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.registrar.client.ClientMetadata;
 import java.time.Instant;
 import java.util.List;
 
@@ -33,8 +32,4 @@ public record ClientView(
         String statusReason,
         Instant clientSecretExpiresAt,
         Instant expiresAt) {
-
-    public boolean usesClientSecret() {
-        return ClientMetadata.usesClientSecret(tokenEndpointAuthMethod);
-    }
 }

@@ -32,6 +32,18 @@ class AuthorizationServerApiIT extends RegistryServiceIT {
     }
 
     @Test
+    void anotherTenantCannotAuthenticateTheClientEvenWithItsSecret() {
+        JsonNode client = confidential("auth", "1.0.0");
+        String clientId = client.get("client_id").asText();
+
+        HttpResponse<String> asOtherTenant = post("/api/v1/clients/" + clientId + "/authentication",
+                "{\"client_secret\":\"" + client.get("client_secret").asText() + "\"}", "other-tenant-key");
+
+        assertThat(asOtherTenant.statusCode()).isEqualTo(401);
+        assertThat(read(asOtherTenant.body()).get("error").asText()).isEqualTo("invalid_client");
+    }
+
+    @Test
     void repeatedFailuresForOneClientAreAnswered429WithRetryAfter() {
         String clientId = confidential("throttled", "1.0.0").get("client_id").asText();
         for (int i = 0; i < 5; i++) {
