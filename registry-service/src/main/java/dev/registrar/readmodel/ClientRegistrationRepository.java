@@ -134,20 +134,23 @@ class ClientRegistrationRepository {
     }
 
     Optional<ClientView> find(String tenant, String clientId) {
-        return find.fetchOptional(clientId).filter(row -> tenant.equals(row.get(CLIENT_REGISTRATION.TENANT))).map(row -> new ClientView(row.get(CLIENT_REGISTRATION.CLIENT_ID),
-                row.get(CLIENT_REGISTRATION.TENANT), row.get(CLIENT_REGISTRATION.STATUS), row.get(CLIENT_REGISTRATION.CLIENT_NAME),
-                List.of(row.get(CLIENT_REGISTRATION.REDIRECT_URIS)), List.of(row.get(CLIENT_REGISTRATION.GRANT_TYPES)),
-                List.of(row.get(CLIENT_REGISTRATION.RESPONSE_TYPES)), row.get(CLIENT_REGISTRATION.TOKEN_ENDPOINT_AUTH_METHOD),
-                List.of(row.get(CLIENT_REGISTRATION.SCOPES)), row.get(CLIENT_REGISTRATION.SOFTWARE_ID),
-                row.get(CLIENT_REGISTRATION.SOFTWARE_VERSION), row.get(CLIENT_REGISTRATION.REGISTRATION_METHOD),
-                row.get(CLIENT_REGISTRATION.REGISTERED_AT).toInstant(), row.get(CLIENT_REGISTRATION.STATUS_REASON),
-                instant(row.get(CLIENT_REGISTRATION.CLIENT_SECRET_EXPIRES_AT)), instant(row.get(CLIENT_REGISTRATION.EXPIRES_AT))));
+        return find.fetchOptional(clientId).filter(row -> tenant.equals(row.get(CLIENT_REGISTRATION.TENANT)))
+                .map(row -> new ClientView(row.get(CLIENT_REGISTRATION.CLIENT_ID),
+                        row.get(CLIENT_REGISTRATION.TENANT), row.get(CLIENT_REGISTRATION.STATUS), row.get(CLIENT_REGISTRATION.CLIENT_NAME),
+                        List.of(row.get(CLIENT_REGISTRATION.REDIRECT_URIS)), List.of(row.get(CLIENT_REGISTRATION.GRANT_TYPES)),
+                        List.of(row.get(CLIENT_REGISTRATION.RESPONSE_TYPES)), row.get(CLIENT_REGISTRATION.TOKEN_ENDPOINT_AUTH_METHOD),
+                        List.of(row.get(CLIENT_REGISTRATION.SCOPES)), row.get(CLIENT_REGISTRATION.SOFTWARE_ID),
+                        row.get(CLIENT_REGISTRATION.SOFTWARE_VERSION), row.get(CLIENT_REGISTRATION.REGISTRATION_METHOD),
+                        row.get(CLIENT_REGISTRATION.REGISTERED_AT).toInstant(), row.get(CLIENT_REGISTRATION.STATUS_REASON),
+                        instant(row.get(CLIENT_REGISTRATION.CLIENT_SECRET_EXPIRES_AT)), instant(row.get(CLIENT_REGISTRATION.EXPIRES_AT))));
     }
 
     Optional<RegisteredClient> registration(String tenant, String clientId) {
-        return registration.fetchOptional(clientId).filter(row -> tenant.equals(row.get(CLIENT_REGISTRATION.TENANT))).map(row -> new RegisteredClient(row.get(CLIENT_REGISTRATION.CLIENT_ID),
-                row.get(CLIENT_REGISTRATION.TENANT), row.get(CLIENT_REGISTRATION.STATUS), metadata(row.get(CLIENT_REGISTRATION.METADATA)),
-                row.get(CLIENT_REGISTRATION.REGISTERED_AT).toInstant(), instant(row.get(CLIENT_REGISTRATION.CLIENT_SECRET_EXPIRES_AT))));
+        return registration.fetchOptional(clientId).filter(row -> tenant.equals(row.get(CLIENT_REGISTRATION.TENANT)))
+                .map(row -> new RegisteredClient(row.get(CLIENT_REGISTRATION.CLIENT_ID),
+                        row.get(CLIENT_REGISTRATION.TENANT), row.get(CLIENT_REGISTRATION.STATUS),
+                        metadata(row.get(CLIENT_REGISTRATION.METADATA)), row.get(CLIENT_REGISTRATION.REGISTERED_AT).toInstant(),
+                        instant(row.get(CLIENT_REGISTRATION.CLIENT_SECRET_EXPIRES_AT))));
     }
 
     Optional<ClientStanding> standing(String tenant, String clientId) {
