@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
+import org.jooq.Record;
 import org.jooq.Record6;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -134,7 +135,7 @@ class ClientRegistrationRepository {
     }
 
     Optional<ClientView> find(String tenant, String clientId) {
-        return find.fetchOptional(clientId).filter(row -> tenant.equals(row.get(CLIENT_REGISTRATION.TENANT)))
+        return ofTenant(find, tenant, clientId)
                 .map(row -> new ClientView(row.get(CLIENT_REGISTRATION.CLIENT_ID),
                         row.get(CLIENT_REGISTRATION.TENANT), row.get(CLIENT_REGISTRATION.STATUS), row.get(CLIENT_REGISTRATION.CLIENT_NAME),
                         List.of(row.get(CLIENT_REGISTRATION.REDIRECT_URIS)), List.of(row.get(CLIENT_REGISTRATION.GRANT_TYPES)),
@@ -146,7 +147,7 @@ class ClientRegistrationRepository {
     }
 
     Optional<RegisteredClient> registration(String tenant, String clientId) {
-        return registration.fetchOptional(clientId).filter(row -> tenant.equals(row.get(CLIENT_REGISTRATION.TENANT)))
+        return ofTenant(registration, tenant, clientId)
                 .map(row -> new RegisteredClient(row.get(CLIENT_REGISTRATION.CLIENT_ID),
                         row.get(CLIENT_REGISTRATION.TENANT), row.get(CLIENT_REGISTRATION.STATUS),
                         metadata(row.get(CLIENT_REGISTRATION.METADATA)), row.get(CLIENT_REGISTRATION.REGISTERED_AT).toInstant(),
@@ -154,9 +155,14 @@ class ClientRegistrationRepository {
     }
 
     Optional<ClientStanding> standing(String tenant, String clientId) {
-        return standing.fetchOptional(clientId).filter(row -> tenant.equals(row.get(CLIENT_REGISTRATION.TENANT)))
+        return ofTenant(standing, tenant, clientId)
                 .map(row -> new ClientStanding(clientId, row.get(CLIENT_REGISTRATION.STATUS),
                         row.get(CLIENT_REGISTRATION.TOKEN_ENDPOINT_AUTH_METHOD)));
+    }
+
+    /** The row {@code query} reads for the client, if the client is the tenant's. */
+    private static Optional<Record> ofTenant(RenderedQuery query, String tenant, String clientId) {
+        return query.fetchOptional(clientId).filter(row -> tenant.equals(row.get(CLIENT_REGISTRATION.TENANT)));
     }
 
     /** The clients a batch of tokens names, with what recording a token for them needs. */
