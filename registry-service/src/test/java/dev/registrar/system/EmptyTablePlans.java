@@ -21,10 +21,7 @@ public final class EmptyTablePlans implements AutoCloseable {
     private final String table;
 
     public EmptyTablePlans(String table) throws SQLException {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(System.getProperty("spring.datasource.url"));
-        dataSource.setUser(System.getProperty("spring.datasource.username"));
-        dataSource.setPassword(System.getProperty("spring.datasource.password"));
+        PGSimpleDataSource dataSource = TestDatabase.dataSource();
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         this.table = table;
         this.connection = dataSource.getConnection();

@@ -20,7 +20,6 @@ import org.jooq.impl.SQLDataType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 @WithLocalServers(Server.POSTGRES)
 class RenderedQueryIT {
@@ -42,11 +41,7 @@ class RenderedQueryIT {
 
     @BeforeEach
     void createTable() {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(System.getProperty("spring.datasource.url"));
-        dataSource.setUser(System.getProperty("spring.datasource.username"));
-        dataSource.setPassword(System.getProperty("spring.datasource.password"));
-        db = DSL.using(dataSource, SQLDialect.POSTGRES);
+        db = DSL.using(TestDatabase.dataSource(), SQLDialect.POSTGRES);
         db.createTable(table).columns(id, group, names, numbers, document, at, hash, note).primaryKey(id).execute();
         insert = new RenderedQuery(db, db.insertInto(table, id, group, names, numbers, document, at, hash, note)
                 .values(DSL.param("id", String.class), DSL.param("group", String.class), DSL.param("names", String[].class),
