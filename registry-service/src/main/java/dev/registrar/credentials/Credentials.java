@@ -98,14 +98,24 @@ public class Credentials {
      * within its grace period, and not expired. Both are compared, always, in constant time.
      */
     public boolean verify(String ownerId, CredentialKind kind, String presented) {
-        byte[] presentedHash = hash.of(presented);
-        Instant now = clock.instant();
         return stored.fetch(ownerId).stream()
                 .filter(row -> kind.name().equals(row.get(CREDENTIAL.KIND)))
                 .findFirst()
-                .map(row -> matches(row.get(CREDENTIAL.HASH), row.get(CREDENTIAL.EXPIRES_AT), presentedHash, now)
-                        | matches(row.get(CREDENTIAL.PREVIOUS_HASH), row.get(CREDENTIAL.PREVIOUS_EXPIRES_AT), presentedHash, now))
+                .map(row -> matches(new StoredSecret(row.get(CREDENTIAL.HASH), row.get(CREDENTIAL.EXPIRES_AT),
+                        row.get(CREDENTIAL.PREVIOUS_HASH), row.get(CREDENTIAL.PREVIOUS_EXPIRES_AT)), presented))
                 .orElse(false);
+    }
+
+    /**
+     * Whether the presented value is the stored secret, or the previous one within its grace
+     * period, and not expired; for a caller that read the stored secret itself, with other columns
+     * in the same statement. Both are compared, always, in constant time.
+     */
+    public boolean matches(StoredSecret secret, String presented) {
+        byte[] presentedHash = hash.of(presented);
+        Instant now = clock.instant();
+        return matches(secret.hash(), secret.expiresAt(), presentedHash, now)
+                | matches(secret.previousHash(), secret.previousExpiresAt(), presentedHash, now);
     }
 
     private String newSecret() {

@@ -12,7 +12,6 @@ import dev.registrar.errors.InvalidClient;
 import dev.registrar.errors.InvalidRequest;
 import dev.registrar.policy.Policies;
 import dev.registrar.readmodel.ClientDirectory;
-import dev.registrar.readmodel.ClientStanding;
 import dev.registrar.readmodel.ExpiryCandidate;
 import dev.registrar.readmodel.RegisteredClient;
 import dev.registrar.tenancy.Actor;
@@ -39,6 +38,7 @@ public class ClientLifecycle {
     }
 
     private final ClientDirectory directory;
+    private final ClientSecretCheckRepository secretHolders;
     private final Credentials credentials;
     private final TokenLedger tokens;
     private final Policies policies;
@@ -48,10 +48,11 @@ public class ClientLifecycle {
     private final LifecycleProperties properties;
     private final Clock clock;
 
-    ClientLifecycle(ClientDirectory directory, Credentials credentials, TokenLedger tokens, Policies policies,
-                    AuthenticationThrottle throttle, CommandGateway commands, EventGateway events, LifecycleProperties properties,
-                    Clock clock) {
+    ClientLifecycle(ClientDirectory directory, ClientSecretCheckRepository secretHolders, Credentials credentials, TokenLedger tokens,
+                    Policies policies, AuthenticationThrottle throttle, CommandGateway commands, EventGateway events,
+                    LifecycleProperties properties, Clock clock) {
         this.directory = directory;
+        this.secretHolders = secretHolders;
         this.credentials = credentials;
         this.tokens = tokens;
         this.policies = policies;
@@ -68,7 +69,7 @@ public class ClientLifecycle {
      */
     void authenticate(String tenant, String clientId, String presentedSecret, Actor actor) {
         throttle.checkAllowed(clientId);
-        Optional<ClientStanding> client = directory.standing(tenant, clientId);
+        Optional<ClientSecretCheckRepository.SecretHolder> client = secretHolders.find(tenant, clientId);
         String failure;
         if (client.isEmpty()) {
             failure = "unknown-client";
@@ -76,7 +77,8 @@ public class ClientLifecycle {
             failure = "client-not-active";
         } else if (!client.get().usesClientSecret()) {
             failure = "no-client-secret";
-        } else if (presentedSecret == null || !credentials.verify(clientId, CredentialKind.CLIENT_SECRET, presentedSecret)) {
+        } else if (presentedSecret == null || client.get().clientSecret() == null
+                || !credentials.matches(client.get().clientSecret(), presentedSecret)) {
             failure = "wrong-or-expired-secret";
         } else {
             return;

@@ -17,11 +17,6 @@ public class ClientDirectory {
         this.repository = repository;
     }
 
-    /** Just what authenticating the client needs: three short columns, not its registered metadata document. */
-    public Optional<ClientStanding> standing(String tenant, String clientId) {
-        return repository.standing(tenant, clientId);
-    }
-
     public Optional<RegisteredClient> registration(String tenant, String clientId) {
         return repository.registration(tenant, clientId);
     }

@@ -52,7 +52,6 @@ class ClientRegistrationRepository {
     private final RenderedQuery insert;
     private final RenderedQuery find;
     private final RenderedQuery registration;
-    private final RenderedQuery standing;
 
     ClientRegistrationRepository(DSLContext db, ObjectMapper json) {
         this.db = db;
@@ -82,10 +81,6 @@ class ClientRegistrationRepository {
         this.registration = new RenderedQuery(db, db.select(CLIENT_REGISTRATION.CLIENT_ID, CLIENT_REGISTRATION.TENANT,
                         CLIENT_REGISTRATION.STATUS, CLIENT_REGISTRATION.METADATA, CLIENT_REGISTRATION.REGISTERED_AT,
                         CLIENT_REGISTRATION.CLIENT_SECRET_EXPIRES_AT)
-                .from(CLIENT_REGISTRATION)
-                .where(CLIENT_REGISTRATION.CLIENT_ID.eq(DSL.param("clientId", String.class))));
-        this.standing = new RenderedQuery(db, db.select(CLIENT_REGISTRATION.TENANT, CLIENT_REGISTRATION.STATUS,
-                        CLIENT_REGISTRATION.TOKEN_ENDPOINT_AUTH_METHOD)
                 .from(CLIENT_REGISTRATION)
                 .where(CLIENT_REGISTRATION.CLIENT_ID.eq(DSL.param("clientId", String.class))));
     }
@@ -152,12 +147,6 @@ class ClientRegistrationRepository {
                         row.get(CLIENT_REGISTRATION.TENANT), row.get(CLIENT_REGISTRATION.STATUS),
                         metadata(row.get(CLIENT_REGISTRATION.METADATA)), row.get(CLIENT_REGISTRATION.REGISTERED_AT).toInstant(),
                         instant(row.get(CLIENT_REGISTRATION.CLIENT_SECRET_EXPIRES_AT))));
-    }
-
-    Optional<ClientStanding> standing(String tenant, String clientId) {
-        return ofTenant(standing, tenant, clientId)
-                .map(row -> new ClientStanding(clientId, row.get(CLIENT_REGISTRATION.STATUS),
-                        row.get(CLIENT_REGISTRATION.TOKEN_ENDPOINT_AUTH_METHOD)));
     }
 
     /** The row {@code query} reads for the client, if the client is the tenant's. */

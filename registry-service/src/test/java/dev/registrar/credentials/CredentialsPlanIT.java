@@ -26,7 +26,7 @@ class CredentialsPlanIT {
             credentials.verify("a-client", CredentialKind.CLIENT_SECRET, "a-secret");
             credentials.verify("a-client", CredentialKind.REGISTRATION_ACCESS_TOKEN, "a-token");
 
-            Map<String, Long> scans = plans.indexScans();
+            Map<String, Long> scans = plans.scans("credential");
             assertThat(scans.get("other")).as("scans of the other indices").isZero();
             assertThat(scans.get("primary key")).as("scans of the primary key").isEqualTo(2);
         }
