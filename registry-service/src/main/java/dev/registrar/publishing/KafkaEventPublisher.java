@@ -117,6 +117,9 @@ class KafkaEventPublisher {
     }
 
     private void awaitAll(List<CompletableFuture<?>> pending) {
+        // The producer holds records up to its linger time to fill a request; the batch is complete,
+        // so it goes out now, in one request per partition.
+        kafka.flush();
         try {
             CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
                     .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
