@@ -8,9 +8,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Optional;
 import dev.registrar.system.RenderedQuery;
 import org.jooq.DSLContext;
+import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
@@ -98,12 +100,19 @@ public class Credentials {
      * within its grace period, and not expired. Both are compared, always, in constant time.
      */
     public boolean verify(String ownerId, CredentialKind kind, String presented) {
-        return stored.fetch(ownerId).stream()
+        return secretOfKind(stored.fetch(ownerId), kind).map(secret -> matches(secret, presented)).orElse(false);
+    }
+
+    /**
+     * The stored secret of this kind among rows that carry an owner's credential columns, one row
+     * per kind; for a statement that reads them by owner alone, the kind checked here.
+     */
+    public static Optional<StoredSecret> secretOfKind(Collection<? extends Record> rows, CredentialKind kind) {
+        return rows.stream()
                 .filter(row -> kind.name().equals(row.get(CREDENTIAL.KIND)))
                 .findFirst()
-                .map(row -> matches(new StoredSecret(row.get(CREDENTIAL.HASH), row.get(CREDENTIAL.EXPIRES_AT),
-                        row.get(CREDENTIAL.PREVIOUS_HASH), row.get(CREDENTIAL.PREVIOUS_EXPIRES_AT)), presented))
-                .orElse(false);
+                .map(row -> new StoredSecret(row.get(CREDENTIAL.HASH), row.get(CREDENTIAL.EXPIRES_AT), row.get(CREDENTIAL.PREVIOUS_HASH),
+                        row.get(CREDENTIAL.PREVIOUS_EXPIRES_AT)));
     }
 
     /**

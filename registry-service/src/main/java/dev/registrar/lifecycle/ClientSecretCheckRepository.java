@@ -6,6 +6,7 @@ import static dev.registrar.readmodel.jooq.Tables.CREDENTIAL;
 import dev.registrar.client.ClientMetadata;
 import dev.registrar.client.ClientStatus;
 import dev.registrar.credentials.CredentialKind;
+import dev.registrar.credentials.Credentials;
 import dev.registrar.credentials.StoredSecret;
 import dev.registrar.system.RenderedQuery;
 import java.util.List;
@@ -60,13 +61,7 @@ class ClientSecretCheckRepository {
             return Optional.empty();
         }
         Record client = rows.getFirst();
-        StoredSecret secret = rows.stream()
-                .filter(row -> CredentialKind.CLIENT_SECRET.name().equals(row.get(CREDENTIAL.KIND)))
-                .findFirst()
-                .map(row -> new StoredSecret(row.get(CREDENTIAL.HASH), row.get(CREDENTIAL.EXPIRES_AT), row.get(CREDENTIAL.PREVIOUS_HASH),
-                        row.get(CREDENTIAL.PREVIOUS_EXPIRES_AT)))
-                .orElse(null);
         return Optional.of(new SecretHolder(client.get(CLIENT_REGISTRATION.STATUS), client.get(CLIENT_REGISTRATION.TOKEN_ENDPOINT_AUTH_METHOD),
-                secret));
+                Credentials.secretOfKind(rows, CredentialKind.CLIENT_SECRET).orElse(null)));
     }
 }
