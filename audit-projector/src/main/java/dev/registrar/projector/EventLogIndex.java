@@ -2,6 +2,7 @@ package dev.registrar.projector;
 
 import static dev.registrar.projector.Mappings.date;
 import static dev.registrar.projector.Mappings.keyword;
+import static dev.registrar.projector.Mappings.keywordNotSearched;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
@@ -14,7 +15,9 @@ import java.util.Map;
 /**
  * The event log: every event, as its envelope, in monthly indices ({@code registrar-events-2026.11}).
  * Owns the name pattern, the strict mapping and the template. The payload is kept in the source
- * but not indexed: queries go through the envelope's fields.
+ * but not indexed: queries go through the envelope's fields. A document's id is its event id, so the
+ * {@code eventId} field is only counted (doc values), never searched; sequence and schema version are
+ * only sorted and read.
  */
 final class EventLogIndex {
 
@@ -36,13 +39,13 @@ final class EventLogIndex {
         return TypeMapping.of(m -> m
                 .dynamic(DynamicMapping.Strict)
                 .properties(Map.of(
-                        "eventId", keyword(),
+                        "eventId", keywordNotSearched(),
                         "type", keyword(),
-                        "schemaVersion", Property.of(p -> p.integer(i -> i)),
+                        "schemaVersion", Property.of(p -> p.integer(i -> i.index(false))),
                         "tenant", keyword(),
                         "aggregateType", keyword(),
                         "aggregateId", keyword(),
-                        "aggregateSequence", Property.of(p -> p.long_(l -> l)),
+                        "aggregateSequence", Property.of(p -> p.long_(l -> l.index(false))),
                         "occurredAt", date(),
                         "actor", Property.of(p -> p.object(o -> o.properties(Map.of(
                                 "kind", keyword(),

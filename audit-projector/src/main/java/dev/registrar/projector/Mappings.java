@@ -44,6 +44,20 @@ final class Mappings {
         return Property.of(p -> p.keyword(k -> k));
     }
 
+    /**
+     * A keyword that is sorted or aggregated but never searched: its doc values are kept, but there is
+     * no inverted index to build. For an id unique to each document that index is a term per document,
+     * some of the most expensive indexing Elasticsearch does.
+     */
+    static Property keywordNotSearched() {
+        return Property.of(p -> p.keyword(k -> k.index(false)));
+    }
+
+    /** A keyword kept in the document's source only: neither searched nor aggregated. */
+    static Property keywordInSourceOnly() {
+        return Property.of(p -> p.keyword(k -> k.index(false).docValues(false)));
+    }
+
     static Property date() {
         return Property.of(p -> p.date(d -> d));
     }

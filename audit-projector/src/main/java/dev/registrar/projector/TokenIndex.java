@@ -2,6 +2,7 @@ package dev.registrar.projector;
 
 import static dev.registrar.projector.Mappings.date;
 import static dev.registrar.projector.Mappings.keyword;
+import static dev.registrar.projector.Mappings.keywordInSourceOnly;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
@@ -14,7 +15,8 @@ import java.util.Map;
 /**
  * Token issuances, one document per token id, denormalized (client, software id and version at
  * issuance, scopes, audience, subject, grant type, times) so the access report is one query with no
- * join. Monthly indices by issuance time ({@code registrar-tokens-2026.11}).
+ * join. Monthly indices by issuance time ({@code registrar-tokens-2026.11}). A document's id is its
+ * token id, so the {@code tokenId} field is kept in the source only.
  */
 final class TokenIndex {
 
@@ -42,7 +44,7 @@ final class TokenIndex {
         return TypeMapping.of(m -> m
                 .dynamic(DynamicMapping.Strict)
                 .properties(Map.ofEntries(
-                        Map.entry("tokenId", keyword()),
+                        Map.entry("tokenId", keywordInSourceOnly()),
                         Map.entry("tenant", keyword()),
                         Map.entry("clientId", keyword()),
                         Map.entry("softwareId", keyword()),

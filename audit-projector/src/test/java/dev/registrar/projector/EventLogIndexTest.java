@@ -29,6 +29,26 @@ class EventLogIndexTest {
         assertThat(mapping.properties().get("payload").object().enabled()).isFalse();
     }
 
+    @Test
+    void idsAreNotSearchedButTheEventIdIsStillCountableAndTheSequenceSortable() {
+        var properties = EventLogIndex.mapping().properties();
+
+        assertThat(properties.get("eventId").keyword().index()).isFalse();
+        assertThat(properties.get("eventId").keyword().docValues()).isNotEqualTo(false);
+        assertThat(properties.get("aggregateSequence").long_().index()).isFalse();
+        assertThat(properties.get("aggregateSequence").long_().docValues()).isNotEqualTo(false);
+        assertThat(properties.get("aggregateId").keyword().index()).isNotEqualTo(false);
+    }
+
+    @Test
+    void tokenIdIsKeptInTheTokenSourceOnly() {
+        var properties = TokenIndex.mapping().properties();
+
+        assertThat(properties.get("tokenId").keyword().index()).isFalse();
+        assertThat(properties.get("tokenId").keyword().docValues()).isFalse();
+        assertThat(properties.get("subject").keyword().index()).isNotEqualTo(false);
+    }
+
     static EventEnvelope envelopeAt(String instant) {
         Instant at = Instant.parse(instant);
         return new EventEnvelope("e-" + instant, "client.registered", 1, "dev", "client", "c-1", 0, at,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -106,9 +107,35 @@ class EventLogProjectorIT {
         elasticsearch.indices().refresh(r -> r.index("registrar-tokens-*"));
         assertThat(elasticsearch.count(c -> c.index("registrar-tokens-*").query(q -> q.ids(i -> i.values(tokenId)))).count()).isEqualTo(1);
         var stored = elasticsearch.get(g -> g.index("registrar-tokens-2026.11").id(tokenId), ObjectNode.class).source();
+        assertThat(stored.get("tokenId").asText()).isEqualTo(tokenId);
         assertThat(stored.get("softwareVersion").asText()).isEqualTo("1.4.0");
         assertThat(stored.get("scopes").get(0).asText()).isEqualTo("mcp:tools");
         assertThat(stored.get("revokedAt").asText()).isEqualTo("2026-11-22T09:01:00Z");
+    }
+
+    @Test
+    void fieldsThatAreNotSearchedStillSortCountAndComeBack() throws Exception {
+        String clientId = "sorted-" + UUID.randomUUID();
+        EventEnvelope template = EventLogIndexTest.envelopeAt("2026-11-22T11:00:00Z");
+        List<EventEnvelope> events = List.of(2, 0, 1).stream()
+                .map(sequence -> new EventEnvelope("e-" + UUID.randomUUID(), "client.metadata-updated", 1, "dev", "client", clientId,
+                        sequence, template.occurredAt().plusSeconds(sequence), template.actor(), template.payload()))
+                .toList();
+        for (EventEnvelope event : events) {
+            sendKeyed(clientId, event);
+        }
+        awaitIndexed(sendMarker(clientId));
+        elasticsearch.indices().refresh(r -> r.index("registrar-events-*"));
+
+        var ordered = elasticsearch.search(s -> s.index("registrar-events-*")
+                        .query(q -> q.term(t -> t.field("aggregateId").value(clientId)))
+                        .sort(o -> o.field(f -> f.field("aggregateSequence").order(SortOrder.Asc)))
+                        .aggregations("ids", a -> a.terms(t -> t.field("eventId").size(10))),
+                ObjectNode.class);
+        assertThat(ordered.hits().hits()).extracting(hit -> hit.source().get("aggregateSequence").asLong()).containsExactly(0L, 1L, 2L);
+        assertThat(ordered.aggregations().get("ids").sterms().buckets().array())
+                .extracting(bucket -> bucket.key().stringValue())
+                .containsExactlyInAnyOrderElementsOf(events.stream().map(EventEnvelope::eventId).toList());
     }
 
     @Test
