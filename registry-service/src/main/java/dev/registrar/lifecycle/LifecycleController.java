@@ -4,9 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.registrar.credentials.RotatedSecret;
-import dev.registrar.errors.ClientNotFound;
-import dev.registrar.readmodel.ClientDirectory;
-import dev.registrar.registration.RedirectUriMatch;
 import dev.registrar.tenancy.Actor;
 import dev.registrar.tenancy.Caller;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,25 +14,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** What an authorization server asks at its authorize and token endpoints, and asks to be done to its clients. */
+/** What an authorization server asks to be done to its clients: a new secret, a revocation. Its questions at authorize and token time are {@link dev.registrar.web.ClientRoute}s. */
 @RestController
 class LifecycleController {
-
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record SecretPresented(String clientSecret) {
-    }
-
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Authenticated(String clientId, boolean authenticated) {
-    }
-
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record RedirectUriPresented(String redirectUri) {
-    }
-
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record RedirectUriChecked(String clientId, boolean match) {
-    }
 
     record Reason(String reason) {
     }
@@ -50,29 +31,9 @@ class LifecycleController {
     }
 
     private final ClientLifecycle lifecycle;
-    private final ClientDirectory directory;
 
-    LifecycleController(ClientLifecycle lifecycle, ClientDirectory directory) {
+    LifecycleController(ClientLifecycle lifecycle) {
         this.lifecycle = lifecycle;
-        this.directory = directory;
-    }
-
-    /** At the token endpoint: does this secret authenticate this client? 200, or 401 invalid_client, or 429 after repeated failures. */
-    @PostMapping("/api/v1/clients/{clientId}/authentication")
-    Authenticated authenticate(@PathVariable String clientId, @RequestBody SecretPresented presented, Caller.TenantCaller caller,
-                               HttpServletRequest request) {
-        lifecycle.authenticate(caller.tenant(), clientId, presented == null ? null : presented.clientSecret(), actor(caller, request));
-        return new Authenticated(clientId, true);
-    }
-
-    /** At the authorize endpoint: is this redirect URI registered for the client (loopback ports ignored)? */
-    @PostMapping("/api/v1/clients/{clientId}/redirect-uri-check")
-    RedirectUriChecked checkRedirectUri(@PathVariable String clientId, @RequestBody RedirectUriPresented presented,
-                                        Caller.TenantCaller caller) {
-        var client = directory.registration(caller.tenant(), clientId).orElseThrow(ClientNotFound::new);
-        boolean match = "active".equals(client.status()) && presented != null
-                && RedirectUriMatch.matches(client.metadata().redirectUris(), presented.redirectUri());
-        return new RedirectUriChecked(clientId, match);
     }
 
     @PostMapping("/api/v1/clients/{clientId}/client-secret")

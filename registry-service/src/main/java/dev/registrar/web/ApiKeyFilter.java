@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,6 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Registration stays open: MCP clients register anonymously.
  */
 @Component
+@Order(ClientRoutes.ORDER - 1)
 class ApiKeyFilter extends OncePerRequestFilter {
 
     static final String CALLER_ATTRIBUTE = Caller.class.getName();

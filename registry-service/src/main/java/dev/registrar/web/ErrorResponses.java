@@ -36,6 +36,15 @@ class ErrorResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorResponses.class);
 
+    /** The answer to a failure outside Spring MVC's dispatch ({@link ClientRoutes}), as the handlers here give it. */
+    ResponseEntity<?> responseTo(Exception failure) {
+        return switch (failure) {
+            case RegistrarException refusal -> refused(refusal);
+            case RequestSizeFilter.BodyTooLarge tooLarge -> bodyTooLarge(tooLarge);
+            default -> unexpected(failure);
+        };
+    }
+
     @ExceptionHandler(RegistrarException.class)
     ResponseEntity<?> refused(RegistrarException refusal) {
         return switch (refusal) {
@@ -96,7 +105,7 @@ class ErrorResponses extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new OAuthError(error, description));
     }
 
-    private static ResponseEntity<?> problem(HttpStatus status, String type, String detail) {
+    static ResponseEntity<?> problem(HttpStatus status, String type, String detail) {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(Problems.of(status, type, detail));
     }
 }
