@@ -1,32 +1,16 @@
 package dev.registrar.readmodel;
 
 import dev.registrar.errors.ClientNotFound;
-import dev.registrar.web.ClientRequest;
 import dev.registrar.web.ClientRoute;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
-/** {@code GET /api/v1/clients/{clientId}}: the authorization server's look-up of a client at authorize and token time. A tenant sees only its own clients. */
-@Component
-class ClientLookupRoute implements ClientRoute {
+@Configuration
+class ClientLookupRoute {
 
-    private final ClientRegistrationRepository repository;
-
-    ClientLookupRoute(ClientRegistrationRepository repository) {
-        this.repository = repository;
-    }
-
-    @Override
-    public String method() {
-        return "GET";
-    }
-
-    @Override
-    public String action() {
-        return "";
-    }
-
-    @Override
-    public ClientView answer(ClientRequest request) {
-        return repository.find(request.caller().tenant(), request.clientId()).orElseThrow(ClientNotFound::new);
+    /** {@code GET /api/v1/clients/{clientId}}: the authorization server's look-up of a client at authorize and token time. A tenant sees only its own clients. */
+    @Bean
+    ClientRoute clientLookUp(ClientRegistrationRepository repository) {
+        return ClientRoute.get("", request -> repository.find(request.caller().tenant(), request.clientId()).orElseThrow(ClientNotFound::new));
     }
 }

@@ -1,6 +1,9 @@
 package dev.registrar.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.registrar.errors.InvalidRequest;
 import dev.registrar.tenancy.Caller;
 import dev.registrar.websupport.Requests;
 import jakarta.servlet.FilterChain;
@@ -9,11 +12,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -37,11 +40,14 @@ class ClientRoutes extends OncePerRequestFilter {
     private static final MediaType ANY_JSON = new MediaType("application", "*+json");
 
     private final List<ClientRoute> routes;
+    private final Map<ClientRoute, ObjectReader> bodyReaders;
     private final ErrorResponses errors;
     private final ObjectMapper json;
 
     ClientRoutes(List<ClientRoute> routes, ErrorResponses errors, ObjectMapper json) {
         this.routes = routes;
+        this.bodyReaders = routes.stream().filter(route -> route.bodyType() != null)
+                .collect(Collectors.toUnmodifiableMap(route -> route, route -> json.readerFor(route.bodyType())));
         this.errors = errors;
         this.json = json;
     }
@@ -66,29 +72,44 @@ class ClientRoutes extends OncePerRequestFilter {
         request.setAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, PREFIX + "{clientId}" + action);
         ResponseEntity<?> answer;
         try {
-            answer = answer(shaped, new ClientRequest(clientId, (Caller.TenantCaller) request.getAttribute(ApiKeyFilter.CALLER_ATTRIBUTE),
-                    request), request);
+            answer = answer(shaped, clientId, request);
         } catch (Exception failure) {
             answer = errors.responseTo(failure);
         }
         write(answer, response);
     }
 
-    private static ResponseEntity<?> answer(List<ClientRoute> shaped, ClientRequest clientRequest, HttpServletRequest request)
-            throws IOException {
+    private ResponseEntity<?> answer(List<ClientRoute> shaped, String clientId, HttpServletRequest request) throws IOException {
         for (ClientRoute route : shaped) {
             if (route.method().equals(request.getMethod())) {
-                if (HttpMethod.POST.matches(route.method()) && !takesJson(request.getContentType())) {
+                if (route.bodyType() != null && !takesJson(request.getContentType())) {
                     return ErrorResponses.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
                             "the body must be application/json");
                 }
-                return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(route.answer(clientRequest));
+                Object body = route.bodyType() == null ? null : body(bodyReaders.get(route), request);
+                Caller.TenantCaller caller = (Caller.TenantCaller) request.getAttribute(ApiKeyFilter.CALLER_ATTRIBUTE);
+                return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                        .body(route.answer().apply(new ClientRequest(clientId, caller, request.getRemoteAddr(), body)));
             }
         }
         String allowed = shaped.stream().map(ClientRoute::method).collect(Collectors.joining(", "));
         return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, allowed)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "this path answers " + allowed + " only"));
+    }
+
+    /** The JSON body as the reader's type; a missing or malformed body is an invalid request. */
+    private static Object body(ObjectReader reader, HttpServletRequest request) throws IOException {
+        Object body;
+        try {
+            body = reader.readValue(request.getInputStream());
+        } catch (JsonProcessingException unreadable) {
+            throw new InvalidRequest("the body is not the JSON object this endpoint takes");
+        }
+        if (body == null) {
+            throw new InvalidRequest("a JSON object is required as the body");
+        }
+        return body;
     }
 
     /** The types Spring MVC's JSON converter reads: application/json and application/*+json, any parameters. */
