@@ -39,15 +39,18 @@ class ClientRoutes extends OncePerRequestFilter {
     private static final String PREFIX = "/api/v1/clients/";
     private static final MediaType ANY_JSON = new MediaType("application", "*+json");
 
-    private final List<ClientRoute> routes;
-    private final Map<ClientRoute, ObjectReader> bodyReaders;
+    /** A route with the reader of its body (null for none), prepared once. */
+    private record Prepared(ClientRoute route, ObjectReader bodyReader) {
+    }
+
+    private final Map<String, List<Prepared>> routesByAction;
     private final ErrorResponses errors;
     private final ObjectMapper json;
 
     ClientRoutes(List<ClientRoute> routes, ErrorResponses errors, ObjectMapper json) {
-        this.routes = routes;
-        this.bodyReaders = routes.stream().filter(route -> route.bodyType() != null)
-                .collect(Collectors.toUnmodifiableMap(route -> route, route -> json.readerFor(route.bodyType())));
+        this.routesByAction = routes.stream()
+                .map(route -> new Prepared(route, route.bodyType() == null ? null : json.readerFor(route.bodyType())))
+                .collect(Collectors.groupingBy(prepared -> prepared.route().action()));
         this.errors = errors;
         this.json = json;
     }
@@ -64,8 +67,8 @@ class ClientRoutes extends OncePerRequestFilter {
         int idEnd = path.indexOf('/', PREFIX.length());
         String clientId = path.substring(PREFIX.length(), idEnd < 0 ? path.length() : idEnd);
         String action = idEnd < 0 ? "" : path.substring(idEnd);
-        List<ClientRoute> shaped = routes.stream().filter(route -> route.action().equals(action)).toList();
-        if (clientId.isEmpty() || shaped.isEmpty()) {
+        List<Prepared> shaped = routesByAction.get(action);
+        if (clientId.isEmpty() || shaped == null) {
             chain.doFilter(request, response);
             return;
         }
@@ -79,20 +82,21 @@ class ClientRoutes extends OncePerRequestFilter {
         write(answer, response);
     }
 
-    private ResponseEntity<?> answer(List<ClientRoute> shaped, String clientId, HttpServletRequest request) throws IOException {
-        for (ClientRoute route : shaped) {
+    private static ResponseEntity<?> answer(List<Prepared> shaped, String clientId, HttpServletRequest request) throws IOException {
+        for (Prepared prepared : shaped) {
+            ClientRoute route = prepared.route();
             if (route.method().equals(request.getMethod())) {
-                if (route.bodyType() != null && !takesJson(request.getContentType())) {
+                if (prepared.bodyReader() != null && !takesJson(request.getContentType())) {
                     return ErrorResponses.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
                             "the body must be application/json");
                 }
-                Object body = route.bodyType() == null ? null : body(bodyReaders.get(route), request);
+                Object body = prepared.bodyReader() == null ? null : body(prepared.bodyReader(), request);
                 Caller.TenantCaller caller = (Caller.TenantCaller) request.getAttribute(ApiKeyFilter.CALLER_ATTRIBUTE);
                 return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                         .body(route.answer().apply(new ClientRequest(clientId, caller, request.getRemoteAddr(), body)));
             }
         }
-        String allowed = shaped.stream().map(ClientRoute::method).collect(Collectors.joining(", "));
+        String allowed = shaped.stream().map(prepared -> prepared.route().method()).collect(Collectors.joining(", "));
         return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, allowed)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "this path answers " + allowed + " only"));
