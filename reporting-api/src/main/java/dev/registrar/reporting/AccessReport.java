@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which software, at which version, obtained which scopes in a time range: token counts, distinct
- * clients and subjects, first and last seen. Queries over the token index, no join: each token
+ * clients and subjects, first and last seen. One query over the token index, no join: each token
  * document carries the client's software id and version at issuance.
  */
 @Component
@@ -49,29 +49,7 @@ class AccessReport {
         this.properties = properties;
     }
 
-    /**
-     * The report's rows and their token counts only: no row can hold more distinct clients or
-     * subjects than tokens, so the largest row bounds the distinct counts the report asks for next.
-     */
-    SearchRequest rowsRequest(Filters filters) {
-        return search(filters, Map.of());
-    }
-
-    /**
-     * The report itself, its distinct counts exact up to {@code distinctUpTo} values per row. That
-     * threshold sizes each row's sketch in Elasticsearch: at the largest, 40,000, allocating and
-     * merging the sketches took most of a report's time over a million tokens.
-     */
-    SearchRequest request(Filters filters, long distinctUpTo) {
-        int threshold = (int) Math.clamp(distinctUpTo, 1, EXACT_DISTINCT_UP_TO);
-        return search(filters, Map.of(
-                "clients", Aggregation.of(c -> c.cardinality(d -> d.field("clientId").precisionThreshold(threshold))),
-                "subjects", Aggregation.of(c -> c.cardinality(d -> d.field("subject").precisionThreshold(threshold))),
-                "first", Aggregation.of(f -> f.min(m -> m.field("issuedAt"))),
-                "last", Aggregation.of(l -> l.max(m -> m.field("issuedAt")))));
-    }
-
-    private SearchRequest search(Filters filters, Map<String, Aggregation> perRow) {
+    SearchRequest request(Filters filters) {
         List<Query> conditions = new ArrayList<>();
         conditions.add(ReportQueries.within("issuedAt", filters.from(), filters.to()));
         ReportQueries.matching(conditions, "tenant", filters.tenant());
@@ -81,6 +59,11 @@ class AccessReport {
         ReportQueries.matching(conditions, "clientId", filters.clientId());
         ReportQueries.matching(conditions, "subject", filters.subject());
 
+        Map<String, Aggregation> perRow = Map.of(
+                "clients", Aggregation.of(c -> c.cardinality(d -> d.field("clientId").precisionThreshold(EXACT_DISTINCT_UP_TO))),
+                "subjects", Aggregation.of(c -> c.cardinality(d -> d.field("subject").precisionThreshold(EXACT_DISTINCT_UP_TO))),
+                "first", Aggregation.of(f -> f.min(m -> m.field("issuedAt"))),
+                "last", Aggregation.of(l -> l.max(m -> m.field("issuedAt"))));
         // Asked about one scope, every token the query matches carries it: a level of buckets per scope would only
         // repeat the version's, at about a fifth of the query's time over ten million tokens.
         Map<String, Aggregation> perVersionRows = filters.scope() != null ? perRow : Map.of("scope", Aggregation.of(a -> a
@@ -102,42 +85,19 @@ class AccessReport {
     }
 
     List<Row> run(Filters filters) throws IOException {
-        long distinctUpTo = largest(rows(filters, elasticsearch.search(rowsRequest(filters), Void.class)));
-        while (distinctUpTo > 0) {
-            List<Bucket> rows = rows(filters, elasticsearch.search(request(filters, distinctUpTo), Void.class));
-            long largestRow = largest(rows);
-            // Tokens indexed between the two queries can make a row larger than the threshold it was counted under.
-            if (largestRow <= distinctUpTo || distinctUpTo >= EXACT_DISTINCT_UP_TO) {
-                return rows.stream().map(AccessReport::row).toList();
-            }
-            distinctUpTo = largestRow;
-        }
-        return List.of();
-    }
-
-    private static long largest(List<Bucket> rows) {
-        return rows.stream().mapToLong(Bucket::tokens).max().orElse(0);
-    }
-
-    /** A row's bucket: its software, version and scope, its token count and the aggregations under it. */
-    private record Bucket(String softwareId, String softwareVersion, String scope, long tokens, Map<String, Aggregate> metrics) {
-    }
-
-    private static List<Bucket> rows(Filters filters, SearchResponse<Void> response) {
+        SearchResponse<Void> response = elasticsearch.search(request(filters), Void.class);
         Aggregate software = response.aggregations().get("software");
-        List<Bucket> rows = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         if (software == null) {
             return rows;
         }
         for (StringTermsBucket softwareBucket : software.sterms().buckets().array()) {
-            String softwareId = softwareBucket.key().stringValue();
             for (StringTermsBucket versionBucket : softwareBucket.aggregations().get("version").sterms().buckets().array()) {
-                String version = versionBucket.key().stringValue();
                 if (filters.scope() != null) {
-                    rows.add(new Bucket(softwareId, version, filters.scope(), versionBucket.docCount(), versionBucket.aggregations()));
+                    rows.add(row(softwareBucket, versionBucket, filters.scope(), versionBucket.docCount(), versionBucket.aggregations()));
                 } else {
                     for (StringTermsBucket scopeBucket : versionBucket.aggregations().get("scope").sterms().buckets().array()) {
-                        rows.add(new Bucket(softwareId, version, scopeBucket.key().stringValue(), scopeBucket.docCount(),
+                        rows.add(row(softwareBucket, versionBucket, scopeBucket.key().stringValue(), scopeBucket.docCount(),
                                 scopeBucket.aggregations()));
                     }
                 }
@@ -146,9 +106,8 @@ class AccessReport {
         return rows;
     }
 
-    private static Row row(Bucket bucket) {
-        Map<String, Aggregate> metrics = bucket.metrics();
-        return new Row(bucket.softwareId(), bucket.softwareVersion(), bucket.scope(), bucket.tokens(), metrics.get("clients").cardinality().value(),
+    private static Row row(StringTermsBucket software, StringTermsBucket version, String scope, long tokens, Map<String, Aggregate> metrics) {
+        return new Row(software.key().stringValue(), version.key().stringValue(), scope, tokens, metrics.get("clients").cardinality().value(),
                 metrics.get("subjects").cardinality().value(), Instant.ofEpochMilli((long) metrics.get("first").min().value()),
                 Instant.ofEpochMilli((long) metrics.get("last").max().value()));
     }
