@@ -9,9 +9,9 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * Instants in the one form the services write them, ISO-8601 in UTC ({@code 2026-11-23T17:43:14.123456Z}),
- * formatted and parsed by hand: through {@link DateTimeFormatter#ISO_INSTANT} each took about a tenth
- * of audit-projector's CPU samples and a twentieth of registry-service's while token batches arrived,
- * every token event carrying three of them. The output is the formatter's, character for character;
+ * formatted and parsed by hand: through {@link DateTimeFormatter#ISO_INSTANT} they took about a tenth
+ * of audit-projector's CPU samples and of registry-service's while token batches arrived, every token
+ * event carrying three of them. The output is the formatter's, character for character;
  * what this does not recognise is left to the formatter.
  */
 final class IsoInstants {
