@@ -95,12 +95,13 @@ final class IsoInstants {
         return value;
     }
 
+    /** The value, zero-padded on the left to {@code width} digits. */
     private static StringBuilder digits(StringBuilder text, int value, int width) {
-        int start = text.length();
-        text.append(value);
-        for (int missing = width - (text.length() - start); missing > 0; missing--) {
-            text.insert(start, '0');
+        for (int bound = 10, place = 1; place < width; place++, bound *= 10) {
+            if (value < bound) {
+                text.append('0');
+            }
         }
-        return text;
+        return text.append(value);
     }
 }
