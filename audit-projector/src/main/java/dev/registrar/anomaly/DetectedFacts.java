@@ -2,6 +2,7 @@ package dev.registrar.anomaly;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.registrar.events.ClientAuthenticationFailedPayload;
 import dev.registrar.events.ClientMetadataPayload;
 import dev.registrar.events.ClientMetadataUpdatedPayload;
@@ -31,15 +32,15 @@ final class DetectedFacts {
             .map(payload -> payload.getAnnotation(JsonTypeName.class).value())
             .collect(Collectors.toUnmodifiableSet());
 
-    private final ObjectMapper json;
+    private final ObjectReader envelopes;
 
     DetectedFacts(ObjectMapper json) {
-        this.json = json;
+        this.envelopes = json.readerFor(EventEnvelope.class);
     }
 
-    Optional<EventEnvelope> read(String record) {
+    Optional<EventEnvelope> read(byte[] record) {
         try {
-            return Optional.of(json.readValue(record, EventEnvelope.class));
+            return Optional.of(envelopes.readValue(record));
         } catch (IOException | RuntimeException unreadable) {
             return Optional.empty();
         }

@@ -15,7 +15,7 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * everything, so a redelivered registration must not be counted twice in a window that is still open. Events older than that fall outside every
  * open window anyway. A redelivery carries the same key, so it reaches the same task and store.
  */
-final class EventDeduplicator implements Processor<String, String, String, EventEnvelope> {
+final class EventDeduplicator implements Processor<String, byte[], String, EventEnvelope> {
 
     static final String SEEN = "seen-event-ids";
 
@@ -36,7 +36,7 @@ final class EventDeduplicator implements Processor<String, String, String, Event
     }
 
     @Override
-    public void process(Record<String, String> record) {
+    public void process(Record<String, byte[]> record) {
         if (!DetectedFacts.mayBeWatched(record.headers())) {
             return;
         }

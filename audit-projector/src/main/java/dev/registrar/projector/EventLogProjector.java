@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import dev.registrar.events.EventEnvelope;
@@ -52,7 +53,7 @@ class EventLogProjector {
     private final ElasticsearchClient bulkWriter;
     private final KafkaTemplate<String, String> deadLetters;
     private final ProjectorProperties properties;
-    private final ObjectMapper json;
+    private final ObjectReader envelopes;
     private final Counter indexed;
     private final Counter deadLettered;
     private final Counter failedBulks;
@@ -63,7 +64,7 @@ class EventLogProjector {
         this.bulkWriter = elasticsearch.withTransportOptions(options -> options.setParameter("filter_path", BULK_ANSWER));
         this.deadLetters = deadLetters;
         this.properties = properties;
-        this.json = json;
+        this.envelopes = json.readerFor(EventEnvelope.class);
         this.indexed = meters.counter("registrar.projector.events", "outcome", "indexed");
         this.deadLettered = meters.counter("registrar.projector.events", "outcome", "dead-lettered");
         this.failedBulks = meters.counter("registrar.projector.bulk.failures");
@@ -123,7 +124,7 @@ class EventLogProjector {
             throws ExecutionException, InterruptedException, TimeoutException {
         String reason;
         try {
-            EventEnvelope envelope = json.readValue(record.value(), EventEnvelope.class);
+            EventEnvelope envelope = envelopes.readValue(record.value());
             if (envelope != null && envelope.eventId() != null && envelope.occurredAt() != null) {
                 return Optional.of(envelope);
             }
