@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -191,8 +192,44 @@ class DevStackIT {
         }
     }
 
+    /**
+     * A rebuild from scratch: the indices the events make are deleted and made again from the event
+     * store, with the templates' mappings; the auditor's answers come back whole, and the alerts stay.
+     */
     @Test
     @Order(6)
+    void rebuildMakesTheDerivedIndicesAgainAndKeepsTheAlerts() throws Exception {
+        Map<String, String> before = indexIds();
+        assertThat(before).containsKey("registrar-clients");
+
+        Process replay = new ProcessBuilder(settings.home().resolve("replay").toString(), "--profile", PROFILE, "--rebuild")
+                .directory(settings.home().toFile())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(replay.getInputStream().readAllBytes());
+        assertThat(replay.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(replay.exitValue()).as(output).isZero();
+        assertThat(output).contains("deleted the indices the replay rebuilds", "registrar-clients", "replay done");
+
+        assertThat(awaitReport(accessQuery, 3, Duration.ofSeconds(60))).isEqualTo(accessRows);
+        long now = Instant.now().getEpochSecond();
+        awaitInventory("/api/v1/reports/inventory?from=" + Instant.ofEpochSecond(now - 3600) + "&to=" + Instant.ofEpochSecond(now + 3600),
+                "revoked", Duration.ofSeconds(30));
+        Map<String, String> after = indexIds();
+        before.forEach((index, id) -> {
+            if (index.startsWith("registrar-alerts-")) {
+                assertThat(after.get(index)).as(index).isEqualTo(id);
+            } else {
+                assertThat(after.get(index)).as(index).isNotNull().isNotEqualTo(id);
+            }
+        });
+        HttpResponse<String> mapping = send(HttpRequest.newBuilder(URI.create(endpoints.get("ELASTICSEARCH_URL")
+                + "/registrar-tokens-*/_mapping")).build());
+        assertThat(json.readTree(mapping.body()).findValuesAsText("dynamic")).isNotEmpty().containsOnly("strict");
+    }
+
+    @Test
+    @Order(7)
     void reconciliationFindsEveryStoredEventInElasticsearch() throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         JsonNode result = null;
@@ -217,7 +254,7 @@ class DevStackIT {
      * the key-usage report, and rotating then revoking the key shuts it out of reporting-api at once.
      */
     @Test
-    @Order(7)
+    @Order(8)
     void anAuditorOfOneTenantSeesThatTenantOnlyAndItsKeyIsRotatedAndRevokedAtRunTime() throws Exception {
         String admin = endpoints.get("ADMIN_API_KEY");
         String tenant = "acme-" + UUID.randomUUID().toString().substring(0, 8);
@@ -273,7 +310,7 @@ class DevStackIT {
      * record of every Kafka topic, every Elasticsearch document and every log the stack wrote.
      */
     @Test
-    @Order(8)
+    @Order(9)
     void noSecretOfTheRunIsStoredPublishedIndexedOrLoggedInTheClear() throws Exception {
         String client = registerConfidential("leak-check", "1.0.0");
         HttpResponse<String> rotated = send(HttpRequest.newBuilder(URI.create(endpoints.get("REGISTRY_URL") + "/api/v1/clients/" + client
@@ -300,7 +337,7 @@ class DevStackIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void sigtermStopsEverythingTheStackStarted() throws Exception {
         Path elasticsearchHome = settings.stackDir().resolve("elasticsearch").toRealPath();
 
@@ -465,6 +502,15 @@ class DevStackIT {
             Thread.sleep(500);
         }
         throw new AssertionError("./devstack was not ready within " + STARTUP.toMinutes() + " minutes:\n" + Files.readString(log));
+    }
+
+    /** Each Registrar index by name, with the id Elasticsearch gave it when it was created. */
+    private Map<String, String> indexIds() throws Exception {
+        HttpResponse<String> indices = send(HttpRequest.newBuilder(URI.create(endpoints.get("ELASTICSEARCH_URL")
+                + "/_cat/indices/registrar-*?format=json&h=index,uuid")).build());
+        Map<String, String> ids = new TreeMap<>();
+        json.readTree(indices.body()).forEach(index -> ids.put(index.get("index").asText(), index.get("uuid").asText()));
+        return ids;
     }
 
     private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
