@@ -138,6 +138,7 @@ public final class Benchmark {
             freshness(registry, reporting, keys, clients, interval);
         }
         replay(registry, keys);
+        rebuild(registry, keys);
 
         measured.put("stores grown tenfold (rows before -> after)",
                 new StoreGrowth(stack.servers().postgres().orElseThrow()).tenfold());
@@ -257,8 +258,7 @@ public final class Benchmark {
      * projector's consumer lag, summed over the topic's partitions).
      */
     private Map<String, Object> backlog(String registry, DevCredentials keys) throws Exception {
-        JsonNode publisher = json.readTree(send(HttpRequest.newBuilder(URI.create(registry + "/admin/v1/replay"))
-                .header("Authorization", "Bearer " + keys.adminApiKey())).body());
+        JsonNode publisher = replayProgress(registry, keys);
         JsonNode lag = json.readTree(send(HttpRequest.newBuilder(URI.create(stack.service("audit-projector").url()
                 + "/actuator/metrics/kafka.consumer.fetch.manager.records.lag"))).body());
         double projectorLag = 0;
@@ -299,9 +299,9 @@ public final class Benchmark {
     }
 
     /**
-     * Rebuilds the indices from the event store: the publisher republishes every event from the
-     * first, and the rebuild is done when the projector has indexed the last of them. Both rates are
-     * kept — the publisher's alone, and the rebuild's to the end of indexing.
+     * Republishes the event store over the indices as they are: the publisher republishes every event
+     * from the first, and the replay is done when the projector has indexed the last of them. Both rates
+     * are kept — the publisher's alone, and the replay's to the end of indexing.
      */
     private void replay(String registry, DevCredentials keys) throws Exception {
         StackLog.say("bench: replay");
@@ -312,19 +312,52 @@ public final class Benchmark {
         JsonNode progress;
         do {
             Thread.sleep(200);
-            progress = json.readTree(send(HttpRequest.newBuilder(URI.create(registry + "/admin/v1/replay"))
-                    .header("Authorization", "Bearer " + keys.adminApiKey())).body());
+            progress = replayProgress(registry, keys);
         } while ((progress.get("replaying").asBoolean() || progress.get("position").asLong() < progress.get("head").asLong())
                 && System.nanoTime() < deadline);
-        double published = (System.nanoTime() - start) / 1e9;
+        awaitIndexed("replay", registry, keys, meter, start, progress);
+    }
+
+    /**
+     * Rebuilds the indices from scratch as an operator does, with {@code ./replay --rebuild}: the
+     * indices the events make are deleted, then everything is republished into new ones. The script
+     * reports the publisher's progress once a second, so its rate is to within a second.
+     */
+    private void rebuild(String registry, DevCredentials keys) throws Exception {
+        StackLog.say("bench: rebuild from scratch (./replay --rebuild)");
+        StackUsage.Meter meter = usage.start();
+        long start = System.nanoTime();
+        Path output = settings.logDir().resolve("rebuild.log");
+        Process script = new ProcessBuilder(settings.home().resolve("replay").toString(), "--profile", settings.profile(), "--rebuild")
+                .directory(settings.home().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
+        if (!script.waitFor(REPLAY_LIMIT.toSeconds(), TimeUnit.SECONDS) || script.exitValue() != 0) {
+            script.destroy();
+            throw new IllegalStateException("./replay --rebuild did not finish; see " + output);
+        }
+        awaitIndexed("rebuild", registry, keys, meter, start, replayProgress(registry, keys));
+    }
+
+    private JsonNode replayProgress(String registry, DevCredentials keys) throws Exception {
+        return json.readTree(send(HttpRequest.newBuilder(URI.create(registry + "/admin/v1/replay"))
+                .header("Authorization", "Bearer " + keys.adminApiKey())).body());
+    }
+
+    /** Waits until the projector has indexed what the publisher republished, and records both rates under {@code name}. */
+    private void awaitIndexed(String name, String registry, DevCredentials keys, StackUsage.Meter meter, long start, JsonNode published)
+            throws Exception {
+        double publishedSeconds = (System.nanoTime() - start) / 1e9;
+        long deadline = start + REPLAY_LIMIT.toNanos();
         while (!backlog(registry, keys).get("unindexed").equals(0L) && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
         double indexed = (System.nanoTime() - start) / 1e9;
         StackUsage.Usage used = meter.stop();
-        long events = progress.get("position").asLong();
-        measured.put("replay", Map.of("events", events, "of", progress.get("head").asLong(), "publishedSeconds", published,
-                "publishedPerSecond", events / published, "indexedSeconds", indexed, "eventsPerSecond", events / indexed,
+        long events = published.get("position").asLong();
+        measured.put(name, Map.of("events", events, "of", published.get("head").asLong(), "publishedSeconds", publishedSeconds,
+                "publishedPerSecond", events / publishedSeconds, "indexedSeconds", indexed, "eventsPerSecond", events / indexed,
                 "stack", summary(used, events)));
     }
 
