@@ -174,14 +174,7 @@ class DevStackIT {
     @Test
     @Order(5)
     void replayRebuildsTheIndicesWithoutCountingAnythingTwice() throws Exception {
-        Process replay = new ProcessBuilder(settings.home().resolve("replay").toString(), "--profile", PROFILE)
-                .directory(settings.home().toFile())
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(replay.getInputStream().readAllBytes());
-        assertThat(replay.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(replay.exitValue()).as(output).isZero();
-        assertThat(output).contains("replay done");
+        assertThat(replay()).contains("replay done");
 
         // The republished events reach the projector within seconds; the report must not move meanwhile.
         for (int i = 0; i < 10; i++) {
@@ -202,14 +195,7 @@ class DevStackIT {
         Map<String, String> before = indexIds();
         assertThat(before).containsKey("registrar-clients");
 
-        Process replay = new ProcessBuilder(settings.home().resolve("replay").toString(), "--profile", PROFILE, "--rebuild")
-                .directory(settings.home().toFile())
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(replay.getInputStream().readAllBytes());
-        assertThat(replay.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(replay.exitValue()).as(output).isZero();
-        assertThat(output).contains("deleted the indices the replay rebuilds", "registrar-clients", "replay done");
+        assertThat(replay("--rebuild")).contains("deleted the indices the replay rebuilds", "registrar-clients", "replay done");
 
         assertThat(awaitReport(accessQuery, 3, Duration.ofSeconds(60))).isEqualTo(accessRows);
         long now = Instant.now().getEpochSecond();
@@ -502,6 +488,20 @@ class DevStackIT {
             Thread.sleep(500);
         }
         throw new AssertionError("./devstack was not ready within " + STARTUP.toMinutes() + " minutes:\n" + Files.readString(log));
+    }
+
+    /** Runs ./replay on this stack as a user does, and returns what it printed once it has succeeded. */
+    private String replay(String... options) throws Exception {
+        List<String> command = new ArrayList<>(List.of(settings.home().resolve("replay").toString(), "--profile", PROFILE));
+        command.addAll(List.of(options));
+        Process replay = new ProcessBuilder(command)
+                .directory(settings.home().toFile())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(replay.getInputStream().readAllBytes());
+        assertThat(replay.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(replay.exitValue()).as(output).isZero();
+        return output;
     }
 
     /** Each Registrar index by name, with the id Elasticsearch gave it when it was created. */
