@@ -1,6 +1,5 @@
 package dev.registrar.anomaly;
 
-import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.registrar.events.ClientAuthenticationFailedPayload;
@@ -8,6 +7,7 @@ import dev.registrar.events.ClientMetadataPayload;
 import dev.registrar.events.ClientMetadataUpdatedPayload;
 import dev.registrar.events.ClientRegisteredPayload;
 import dev.registrar.events.EventEnvelope;
+import dev.registrar.events.EventPayload;
 import dev.registrar.events.RegistrationRejectedPayload;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +29,7 @@ final class DetectedFacts {
     /** The payloads {@link #observationsOf} and {@link #scopeRequestOf} read, by wire type. */
     private static final Set<String> WATCHED_TYPES = Stream.of(ClientRegisteredPayload.class, ClientMetadataUpdatedPayload.class,
                     RegistrationRejectedPayload.class, ClientAuthenticationFailedPayload.class)
-            .map(payload -> payload.getAnnotation(JsonTypeName.class).value())
+            .map(EventPayload::wireTypeOf)
             .collect(Collectors.toUnmodifiableSet());
 
     private final ObjectReader envelopes;

@@ -1,6 +1,5 @@
 package dev.registrar.projector;
 
-import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.BeanProperty;
@@ -46,8 +45,8 @@ class EnvelopeJson {
     static final class Reader extends StdDeserializer<EventEnvelope> implements ContextualDeserializer {
 
         private static final Map<String, Class<? extends EventPayload>> PAYLOADS = Arrays.stream(EventPayload.class.getPermittedSubclasses())
-                .collect(Collectors.toUnmodifiableMap(type -> type.getAnnotation(JsonTypeName.class).value(),
-                        type -> type.asSubclass(EventPayload.class)));
+                .map(type -> type.asSubclass(EventPayload.class))
+                .collect(Collectors.toUnmodifiableMap(EventPayload::wireTypeOf, type -> type));
 
         private final JsonDeserializer<Object> instants;
         private final JsonDeserializer<Object> actors;

@@ -14,9 +14,14 @@ public sealed interface EventPayload permits ClientRegisteredPayload, ClientMeta
         ClientExpiredPayload, ClientAuthenticationFailedPayload, TokenIssuedPayload, TokenRevokedPayload, TokensRevokedForClientPayload,
         AccessKeyIssuedPayload, AccessKeyRotatedPayload, AccessKeyRevokedPayload, AccessKeyUsedPayload {
 
+    /** The wire type of every payload of this class, as {@link #wireType()} gives it for one. */
+    static String wireTypeOf(Class<? extends EventPayload> payload) {
+        return payload.getAnnotation(JsonTypeName.class).value();
+    }
+
     @JsonIgnore
     default String wireType() {
-        return getClass().getAnnotation(JsonTypeName.class).value();
+        return wireTypeOf(getClass());
     }
 
     @JsonIgnore
