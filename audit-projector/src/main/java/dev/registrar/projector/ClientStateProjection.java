@@ -1,9 +1,7 @@
 package dev.registrar.projector;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.MgetResponse;
-import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import dev.registrar.events.ClientDeletedPayload;
 import dev.registrar.events.ClientExpiredPayload;
@@ -13,7 +11,6 @@ import dev.registrar.events.ClientRegisteredPayload;
 import dev.registrar.events.ClientRevokedPayload;
 import dev.registrar.events.EventEnvelope;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,10 +37,11 @@ final class ClientStateProjection {
     private ClientStateProjection() {
     }
 
-    static List<BulkOperation> operations(List<EventEnvelope> batch, ElasticsearchClient elasticsearch) throws IOException {
+    /** Adds to the bulk request one operation per client the batch has events of. */
+    static void write(List<EventEnvelope> batch, ElasticsearchClient elasticsearch, BulkBody bulk) throws IOException {
         List<EventEnvelope> clientEvents = batch.stream().filter(event -> "client".equals(event.aggregateType())).toList();
         if (clientEvents.isEmpty()) {
-            return List.of();
+            return;
         }
         Map<String, State> states = current(clientEvents, elasticsearch);
         for (EventEnvelope event : clientEvents) {
@@ -53,17 +51,11 @@ final class ClientStateProjection {
                 state.sequence = event.aggregateSequence();
             }
         }
-        List<BulkOperation> operations = new ArrayList<>();
-        states.forEach((clientId, state) -> {
+        for (Map.Entry<String, State> client : states.entrySet()) {
+            State state = client.getValue();
             state.document.put("sequence", state.sequence);
-            operations.add(BulkOperation.of(op -> op.index(index -> index
-                    .index(ClientIndex.NAME)
-                    .id(clientId)
-                    .version(state.sequence + 1)
-                    .versionType(VersionType.External)
-                    .document(state.document))));
-        });
-        return operations;
+            bulk.indexVersioned(ClientIndex.NAME, client.getKey(), state.sequence + 1, state.document);
+        }
     }
 
     /**

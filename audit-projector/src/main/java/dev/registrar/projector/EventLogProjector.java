@@ -1,11 +1,6 @@
 package dev.registrar.projector;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch.core.BulkRequest;
-import co.elastic.clients.elasticsearch.core.BulkResponse;
-import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
-import co.elastic.clients.util.BinaryData;
-import co.elastic.clients.util.ContentType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.micrometer.core.instrument.Counter;
@@ -42,15 +37,11 @@ class EventLogProjector {
 
     private static final Logger log = LoggerFactory.getLogger(EventLogProjector.class);
 
-    /**
-     * The bulk answer, cut to what is checked: per item its index, status and error. Unfiltered, it
-     * repeats id, version, result, shard counts and sequence numbers for every document; receiving
-     * and reading that was a sixth of the projector's CPU samples while token batches arrived.
-     */
-    private static final String BULK_ANSWER = "took,errors,items.*._index,items.*.status,items.*.error";
+    /** What Elasticsearch calls a write that external versioning refused. */
+    private static final String VERSION_CONFLICT = "version_conflict_engine_exception";
 
     private final ElasticsearchClient elasticsearch;
-    private final ElasticsearchClient bulkWriter;
+    private final BulkWriter bulkWriter;
     private final KafkaTemplate<String, String> deadLetters;
     private final ProjectorProperties properties;
     private final ObjectReader envelopes;
@@ -58,10 +49,10 @@ class EventLogProjector {
     private final Counter deadLettered;
     private final Counter failedBulks;
 
-    EventLogProjector(ElasticsearchClient elasticsearch, KafkaTemplate<String, String> deadLetters,
+    EventLogProjector(ElasticsearchClient elasticsearch, BulkWriter bulkWriter, KafkaTemplate<String, String> deadLetters,
                       ProjectorProperties properties, ObjectMapper json, MeterRegistry meters) {
         this.elasticsearch = elasticsearch;
-        this.bulkWriter = elasticsearch.withTransportOptions(options -> options.setParameter("filter_path", BULK_ANSWER));
+        this.bulkWriter = bulkWriter;
         this.deadLetters = deadLetters;
         this.properties = properties;
         this.envelopes = json.readerFor(EventEnvelope.class);
@@ -75,38 +66,34 @@ class EventLogProjector {
             concurrency = "${registrar.projector.consumers:3}")
     void project(List<ConsumerRecord<String, String>> records)
             throws IOException, ExecutionException, InterruptedException, TimeoutException {
-        BulkRequest.Builder bulk = new BulkRequest.Builder();
+        BulkBody bulk = bulkWriter.body();
         List<EventEnvelope> events = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             Optional<EventEnvelope> envelope = read(record);
             if (envelope.isPresent()) {
                 EventEnvelope event = envelope.get();
                 events.add(event);
-                BinaryData document = BinaryData.of(record.value().getBytes(StandardCharsets.UTF_8), ContentType.APPLICATION_JSON);
-                bulk.operations(op -> op.index(index -> index.index(EventLogIndex.indexFor(event)).id(event.eventId()).document(document)));
-                TokenProjection.operations(event).forEach(bulk::operations);
-                SecurityProjection.operations(event).forEach(bulk::operations);
-                KeyUsageIndex.operations(event).forEach(bulk::operations);
+                bulk.index(EventLogIndex.indexFor(event), event.eventId(), record.value());
+                TokenProjection.write(event, bulk);
+                SecurityProjection.write(event, bulk);
+                KeyUsageIndex.write(event, bulk);
             }
         }
         if (events.isEmpty()) {
             return;
         }
-        BulkResponse response;
+        List<BulkWriter.ItemError> errors;
         try {
-            ClientStateProjection.operations(events, elasticsearch).forEach(bulk::operations);
-            response = bulkWriter.bulk(bulk.build());
+            ClientStateProjection.write(events, elasticsearch, bulk);
+            errors = bulkWriter.write(bulk);
         } catch (IOException | RuntimeException unavailable) {
             failedBulks.increment();
             throw unavailable;
         }
-        List<BulkResponseItem> failed = response.items().stream()
-                .filter(item -> item.error() != null && !isStale(item))
-                .toList();
+        List<BulkWriter.ItemError> failed = errors.stream().filter(error -> !isStale(error)).toList();
         if (!failed.isEmpty()) {
             failedBulks.increment();
             List<String> reasons = failed.stream()
-                    .map(BulkResponseItem::error)
                     .map(error -> error.type() + ": " + error.reason())
                     .distinct()
                     .toList();
@@ -116,8 +103,8 @@ class EventLogProjector {
     }
 
     /** A client state older than the one stored: external versioning refused it, as intended. */
-    private static boolean isStale(BulkResponseItem item) {
-        return ClientIndex.NAME.equals(item.index()) && item.status() == 409;
+    private static boolean isStale(BulkWriter.ItemError error) {
+        return ClientIndex.NAME.equals(error.index()) && VERSION_CONFLICT.equals(error.type());
     }
 
     private Optional<EventEnvelope> read(ConsumerRecord<String, String> record)

@@ -7,13 +7,10 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import co.elastic.clients.elasticsearch._types.mapping.Property;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
-import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import dev.registrar.events.AccessKeyUsedPayload;
 import dev.registrar.events.EventEnvelope;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,23 +30,17 @@ final class KeyUsageIndex {
     private KeyUsageIndex() {
     }
 
-    /** The operations for this event: none for events that are not a record of key use. */
-    static List<BulkOperation> operations(EventEnvelope event) {
+    /** Adds this event's operations to the bulk request: none for events that are not a record of key use. */
+    static void write(EventEnvelope event, BulkBody bulk) throws IOException {
         if (!(event.payload() instanceof AccessKeyUsedPayload used)) {
-            return List.of();
+            return;
         }
-        List<BulkOperation> operations = new ArrayList<>();
         for (int i = 0; i < used.operations().size(); i++) {
             AccessKeyUsedPayload.Operation operation = used.operations().get(i);
             KeyUsageDocument document = new KeyUsageDocument(event.eventId(), used.keyId(), used.role(), event.tenant(),
                     operation.operation(), operation.status(), operation.calls(), used.firstUsedAt(), used.lastUsedAt());
-            String id = event.eventId() + ":" + i;
-            operations.add(BulkOperation.of(op -> op.index(index -> index
-                    .index(Mappings.monthly(PREFIX, used.lastUsedAt()))
-                    .id(id)
-                    .document(document))));
+            bulk.index(Mappings.monthly(PREFIX, used.lastUsedAt()), event.eventId() + ":" + i, document);
         }
-        return operations;
     }
 
     static void applyTemplate(ElasticsearchClient client, int replicas) throws IOException {

@@ -1,10 +1,9 @@
 package dev.registrar.projector;
 
-import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import dev.registrar.events.EventEnvelope;
 import dev.registrar.events.TokenIssuedPayload;
 import dev.registrar.events.TokenRevokedPayload;
-import java.util.List;
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -17,25 +16,17 @@ final class TokenProjection {
     private TokenProjection() {
     }
 
-    /** The operations for this event: none for events that are not token facts. */
-    static List<BulkOperation> operations(EventEnvelope event) {
+    /** Adds this event's operation to the bulk request: none for events that are not token facts. */
+    static void write(EventEnvelope event, BulkBody bulk) throws IOException {
         if (event.payload() instanceof TokenIssuedPayload issued) {
-            return List.of(BulkOperation.of(op -> op.index(index -> index
-                    .index(TokenIndex.indexFor(issued.issuedAt()))
-                    .id(issued.tokenId())
-                    .document(new TokenIndex.TokenDocument(issued.tokenId(), event.tenant(), issued.clientId(), issued.softwareId(),
-                            issued.softwareVersion(), issued.scopes(), issued.audience(), issued.grantType(), issued.subject(),
-                            issued.issuedAt(), issued.expiresAt(), null)))));
-        }
-        if (event.payload() instanceof TokenRevokedPayload revoked) {
+            bulk.index(TokenIndex.indexFor(issued.issuedAt()), issued.tokenId(), new TokenIndex.TokenDocument(issued.tokenId(),
+                    event.tenant(), issued.clientId(), issued.softwareId(), issued.softwareVersion(), issued.scopes(), issued.audience(),
+                    issued.grantType(), issued.subject(), issued.issuedAt(), issued.expiresAt(), null));
+        } else if (event.payload() instanceof TokenRevokedPayload revoked) {
             Map<String, Object> revocation = Map.of("revokedAt", event.occurredAt());
             Map<String, Object> stub = Map.of("tokenId", revoked.tokenId(), "tenant", event.tenant(), "clientId", revoked.clientId(),
                     "issuedAt", revoked.issuedAt(), "revokedAt", event.occurredAt());
-            return List.of(BulkOperation.of(op -> op.update(update -> update
-                    .index(TokenIndex.indexFor(revoked.issuedAt()))
-                    .id(revoked.tokenId())
-                    .action(action -> action.doc(revocation).upsert(stub)))));
+            bulk.update(TokenIndex.indexFor(revoked.issuedAt()), revoked.tokenId(), revocation, stub);
         }
-        return List.of();
     }
 }
