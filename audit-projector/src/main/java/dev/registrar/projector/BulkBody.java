@@ -16,7 +16,6 @@ final class BulkBody {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 * 1024);
     private final JsonGenerator lines;
     private final ObjectWriter documents;
-    private int operations;
 
     /** @param documents writes a document as the application's ObjectMapper does, without flushing after each */
     BulkBody(ObjectWriter documents) throws IOException {
@@ -55,10 +54,6 @@ final class BulkBody {
         lines.writeRaw('\n');
     }
 
-    int operations() {
-        return operations;
-    }
-
     byte[] toByteArray() throws IOException {
         lines.flush();
         return bytes.toByteArray();
@@ -70,7 +65,6 @@ final class BulkBody {
     }
 
     private void action(String kind, String index, String id, long externalVersion) throws IOException {
-        operations++;
         lines.writeStartObject();
         lines.writeObjectFieldStart(kind);
         lines.writeStringField("_index", index);
