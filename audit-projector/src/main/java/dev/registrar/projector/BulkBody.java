@@ -9,7 +9,7 @@ import java.io.IOException;
  * One bulk request's body, written as Elasticsearch reads it — per operation an action line, then
  * its document, each on a line of its own — straight into one buffer. The Java client's bulk builder
  * made an object per operation and serialized each into a buffer of its own: two fifths of the
- * projector's CPU samples while token batches arrived.
+ * projector's CPU samples during a replay.
  */
 final class BulkBody {
 

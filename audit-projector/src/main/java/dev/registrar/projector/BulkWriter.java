@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.http.entity.ByteArrayEntity;
 import org.apache.http.entity.ContentType;
 import org.elasticsearch.client.Request;
@@ -67,7 +68,7 @@ class BulkWriter {
         return answer.items().stream()
                 .flatMap(item -> item.values().stream())
                 .map(Item::error)
-                .filter(error -> error != null)
+                .filter(Objects::nonNull)
                 .toList();
     }
 }
