@@ -25,7 +25,7 @@ final class BulkBody {
     }
 
     /** Indexes a document that is already JSON, as it is. */
-    void index(String index, String id, String json) throws IOException {
+    void indexJson(String index, String id, String json) throws IOException {
         action("index", index, id, -1);
         lines.writeRaw(json);
         lines.writeRaw('\n');

@@ -73,7 +73,7 @@ class EventLogProjector {
             if (envelope.isPresent()) {
                 EventEnvelope event = envelope.get();
                 events.add(event);
-                bulk.index(EventLogIndex.indexFor(event), event.eventId(), record.value());
+                bulk.indexJson(EventLogIndex.indexFor(event), event.eventId(), record.value());
                 TokenProjection.write(event, bulk);
                 SecurityProjection.write(event, bulk);
                 KeyUsageIndex.write(event, bulk);

@@ -18,7 +18,7 @@ class BulkBodyTest {
     @Test
     void everyOperationIsAnActionLineAndADocumentLineAndTheBodyEndsWithANewline() throws Exception {
         BulkBody body = new BulkBody(json.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE));
-        body.index("registrar-events-2026.11", "e-1", "{\"type\":\"token.issued\",\"payload\":{\"tokenId\":\"t-1\"}}");
+        body.indexJson("registrar-events-2026.11", "e-1", "{\"type\":\"token.issued\",\"payload\":{\"tokenId\":\"t-1\"}}");
         body.index("registrar-tokens-2026.11", "t-1", Map.of("tokenId", "t-1", "scopes", List.of("mcp:tools")));
         body.indexVersioned("registrar-clients", "c-1", 4, Map.of("status", "revoked"));
         body.update("registrar-tokens-2026.11", "t-2", Map.of("revokedAt", "2026-11-22T10:00:00Z"), Map.of("tokenId", "t-2"));
