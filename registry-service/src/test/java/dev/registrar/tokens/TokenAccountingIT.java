@@ -6,7 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.registrar.RegistryServiceIT;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -30,6 +41,47 @@ class TokenAccountingIT extends RegistryServiceIT {
         assertThat(read(retried.body()).get("duplicates").asInt()).isEqualTo(1000);
         assertThat(jdbc.queryForObject("select count(*) from token where client_id = ?", Integer.class, clientId)).isEqualTo(1000);
         assertThat(tokenEventsFor(clientId)).isEqualTo(1000);
+    }
+
+    @Test
+    void concurrentBatchesSharingTokenIdsRecordEachIdOnce() throws Exception {
+        String clientId = client("1.4.0");
+        String prefix = "shared-" + UUID.randomUUID();
+        List<String> shared = IntStream.range(0, 900).mapToObj(i -> prefix + "-" + i).toList();
+        List<String> batches = IntStream.range(0, 4).mapToObj(caller -> {
+            List<String> ids = new ArrayList<>(shared);
+            Collections.shuffle(ids, new Random(caller));
+            IntStream.range(0, 100).forEach(i -> ids.add(prefix + "-own-" + caller + "-" + i));
+            return ids.stream().map(id -> token(clientId, id, "mcp:tools")).collect(Collectors.joining(",", "{\"tokens\":[", "]}"));
+        }).toList();
+
+        List<HttpResponse<String>> answers = concurrently(batches.stream()
+                .map(batch -> (Callable<HttpResponse<String>>) () -> post("/api/v1/tokens/batch", batch, TENANT_KEY)).toList());
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200));
+        assertThat(answers.stream().mapToInt(answer -> read(answer.body()).get("recorded").asInt()).sum()).isEqualTo(1300);
+        assertThat(jdbc.queryForObject("select count(*) from token where client_id = ?", Integer.class, clientId)).isEqualTo(1300);
+        assertThat(tokenEventsFor(clientId)).isEqualTo(1300);
+    }
+
+    /** The publisher tracks every position not yet committed as a gap: batches must not interleave theirs. */
+    @Test
+    void eachBatchsEventsTakeContiguousPositions() throws Exception {
+        String clientId = client("1.4.0");
+        List<String> prefixes = IntStream.range(0, 4).mapToObj(caller -> "contiguous-" + caller + "-" + UUID.randomUUID()).toList();
+
+        List<HttpResponse<String>> answers = concurrently(prefixes.stream()
+                .map(prefix -> (Callable<HttpResponse<String>>) () -> post("/api/v1/tokens/batch", batch(clientId, prefix, 500, "mcp:tools"),
+                        TENANT_KEY)).toList());
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200));
+        for (String prefix : prefixes) {
+            Map<String, Object> positions = jdbc.queryForMap("select min(globalindex) as first, max(globalindex) as last, count(*) as events "
+                    + "from domainevententry where payloadtype like '%TokenIssued' "
+                    + "and convert_from(payload, 'UTF8')::json ->> 'tokenId' like ?", prefix + "-%");
+            assertThat(positions.get("events")).isEqualTo(500L);
+            assertThat((Long) positions.get("last") - (Long) positions.get("first")).as(prefix).isEqualTo(499L);
+        }
     }
 
     @Test
@@ -163,6 +215,25 @@ class TokenAccountingIT extends RegistryServiceIT {
     static String batch(String clientId, String prefix, int size, String scope) {
         return IntStream.range(0, size).mapToObj(i -> token(clientId, prefix + "-" + i, scope))
                 .collect(Collectors.joining(",", "{\"tokens\":[", "]}"));
+    }
+
+    private static <T> List<T> concurrently(List<Callable<T>> calls) throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(calls.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = calls.stream().map(call -> callers.submit(() -> {
+                start.await();
+                return call.call();
+            })).toList();
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     private int tokenEventsFor(String clientId) {
