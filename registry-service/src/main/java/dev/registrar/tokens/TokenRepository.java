@@ -29,13 +29,15 @@ class TokenRepository {
         this.db = db;
         // One statement whatever the batch's size: each column travels as one array and PostgreSQL
         // unnests them into rows. Building and rendering a thousand-row VALUES list took a third
-        // of registry-service's CPU while token batches arrived.
+        // of registry-service's CPU while token batches arrived. The rows go in by token id, so two
+        // concurrent batches that share ids wait for each other in one order and never deadlock.
         this.insertNew = new RenderedQuery(db, db.resultQuery("""
                 insert into {0} ({1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, {10}, {11})
                 select t.token_id, {12}, t.client_id, t.software_id, t.software_version, t.scopes::text[], t.audience::text[],
                        t.grant_type, t.subject, to_timestamp(t.issued_at / 1000.0), to_timestamp(t.expires_at / 1000.0)
                 from unnest({13}, {14}, {15}, {16}, {17}, {18}, {19}, {20}, {21}, {22})
                      as t(token_id, client_id, software_id, software_version, scopes, audience, grant_type, subject, issued_at, expires_at)
+                order by t.token_id
                 on conflict do nothing
                 returning {1}""",
                 TOKEN, column(TOKEN.TOKEN_ID), column(TOKEN.TENANT), column(TOKEN.CLIENT_ID), column(TOKEN.SOFTWARE_ID),
@@ -49,12 +51,13 @@ class TokenRepository {
     }
 
     /**
-     * Makes this transaction wait until no other token batch's transaction is open, and keeps the
-     * others waiting until this one ends (a PostgreSQL transaction-level advisory lock, so it holds
-     * across instances). Concurrent batches would take the event store's positions interleaved; the
-     * publisher tracks each position not yet committed as a gap, and every event it held carried a
-     * copy of thousands of gaps: with eight callers registry-service ran out of its 768 MB heap, and
-     * the publisher slowed to a thousand events a second while batches arrived.
+     * Makes this transaction wait until no other token batch that holds this lock has ended, and
+     * keeps the others waiting until this one ends (a PostgreSQL transaction-level advisory lock, so
+     * it holds across instances). Taken before a batch's events are appended: concurrent batches
+     * would take the event store's positions interleaved; the publisher tracks each position not yet
+     * committed as a gap, and every event it held carried a copy of thousands of gaps: with eight
+     * callers registry-service ran out of its 768 MB heap, and the publisher slowed to a thousand
+     * events a second while batches arrived.
      */
     void awaitOtherBatches() {
         db.execute("select pg_advisory_xact_lock(?)", BATCH_LOCK);
