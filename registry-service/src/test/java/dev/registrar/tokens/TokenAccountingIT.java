@@ -52,7 +52,7 @@ class TokenAccountingIT extends RegistryServiceIT {
             List<String> ids = new ArrayList<>(shared);
             Collections.shuffle(ids, new Random(caller));
             IntStream.range(0, 100).forEach(i -> ids.add(prefix + "-own-" + caller + "-" + i));
-            return ids.stream().map(id -> token(clientId, id, "mcp:tools")).collect(Collectors.joining(",", "{\"tokens\":[", "]}"));
+            return batchOf(clientId, ids, "mcp:tools");
         }).toList();
 
         List<HttpResponse<String>> answers = concurrently(batches.stream()
@@ -213,8 +213,11 @@ class TokenAccountingIT extends RegistryServiceIT {
     }
 
     static String batch(String clientId, String prefix, int size, String scope) {
-        return IntStream.range(0, size).mapToObj(i -> token(clientId, prefix + "-" + i, scope))
-                .collect(Collectors.joining(",", "{\"tokens\":[", "]}"));
+        return batchOf(clientId, IntStream.range(0, size).mapToObj(i -> prefix + "-" + i).toList(), scope);
+    }
+
+    private static String batchOf(String clientId, List<String> tokenIds, String scope) {
+        return tokenIds.stream().map(id -> token(clientId, id, scope)).collect(Collectors.joining(",", "{\"tokens\":[", "]}"));
     }
 
     private static <T> List<T> concurrently(List<Callable<T>> calls) throws Exception {
