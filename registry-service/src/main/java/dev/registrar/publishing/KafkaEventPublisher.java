@@ -36,8 +36,10 @@ import org.springframework.stereotype.Component;
  * rolls the batch back, and the processor retries it from its last token (at least once).
  */
 @Component
-@ProcessingGroup("kafka-publisher")
+@ProcessingGroup(KafkaEventPublisher.PROCESSING_GROUP)
 class KafkaEventPublisher {
+
+    static final String PROCESSING_GROUP = "kafka-publisher";
 
     private static final String PENDING_ACKS = KafkaEventPublisher.class.getName() + ".pendingAcks";
 

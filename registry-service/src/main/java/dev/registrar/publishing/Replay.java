@@ -25,8 +25,6 @@ class Replay {
         }
     }
 
-    private static final String PUBLISHER = "kafka-publisher";
-
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
 
@@ -60,7 +58,7 @@ class Replay {
     }
 
     private TrackingEventProcessor publisher() {
-        return processing.eventProcessor(PUBLISHER, TrackingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("the " + PUBLISHER + " processor is not a tracking processor"));
+        return processing.eventProcessor(KafkaEventPublisher.PROCESSING_GROUP, TrackingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("the " + KafkaEventPublisher.PROCESSING_GROUP + " processor is not a tracking processor"));
     }
 }

@@ -1,13 +1,11 @@
 package dev.registrar.system;
 
 import java.time.Clock;
-import java.util.concurrent.TimeUnit;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -82,20 +80,6 @@ class AxonConfiguration {
                 .spanFactory(axon.getComponent(EventBusSpanFactory.class))
                 .optimizeEventConsumption(false)
                 .build();
-    }
-
-    /**
-     * The publisher: a batch of events per unit of work, whose sends are acknowledged together before
-     * the token moves. On its own stream nothing tells it of new events, so when it has caught up it
-     * asks the store again every 100 ms: idle, about 3 % of a core (registry-service and PostgreSQL),
-     * where the cache's producer took under 1 %.
-     */
-    @Bean
-    ConfigurerModule publisherProcessing() {
-        return configurer -> configurer.eventProcessing().registerTrackingEventProcessorConfiguration("kafka-publisher",
-                c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                        .andBatchSize(500)
-                        .andEventAvailabilityTimeout(100, TimeUnit.MILLISECONDS));
     }
 
     @Bean
