@@ -40,7 +40,7 @@ import java.util.stream.Stream;
  * per unit of work and memory, by part), also written as JSON. The requests are measured twice:
  * on the data the run itself leaves, and again after {@link StoreGrowth} has grown
  * registry-service's stores tenfold. Bounded: each measurement runs 20 s, after a warm-up of at
- * most four minutes per kind of request; about half an hour in all.
+ * most four minutes per kind of request; about 40 minutes in all.
  */
 public final class Benchmark {
 
