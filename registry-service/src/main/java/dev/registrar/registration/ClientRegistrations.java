@@ -25,12 +25,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Decides and records one RFC 7591 registration: the metadata is validated, a software statement
- * verified, the tenant's policy applied, an initial access token spent; then the ClientRegistered
- * event and the hashes of the new credentials are committed in one transaction.
+ * verified, the tenant's policy applied; then an initial access token is spent, and the
+ * ClientRegistered event and the hashes of the new credentials are committed in one transaction,
+ * shared with the registrations that arrive with it ({@link GroupCommit}).
  */
 @Component
 public class ClientRegistrations {
@@ -53,12 +53,13 @@ public class ClientRegistrations {
     private final Credentials credentials;
     private final CommandGateway commands;
     private final Clock clock;
+    private final GroupCommit groupCommit;
     /** Client ids are public, but not to be guessed from the ones before them. */
     private final SecureRandom clientIdBits = new SecureRandom();
 
     ClientRegistrations(RegistrationDocument documents, ClientMetadataValidator validator, SoftwareStatements statements,
                         Policies policies, InitialAccessTokens initialAccessTokens, ClientDirectory directory,
-                        Credentials credentials, CommandGateway commands, Clock clock) {
+                        Credentials credentials, CommandGateway commands, Clock clock, GroupCommit groupCommit) {
         this.documents = documents;
         this.validator = validator;
         this.statements = statements;
@@ -68,14 +69,19 @@ public class ClientRegistrations {
         this.credentials = credentials;
         this.commands = commands;
         this.clock = clock;
+        this.groupCommit = groupCommit;
     }
 
-    @Transactional
     Registered register(TenantSettings tenant, ObjectNode document, String initialAccessToken, Actor actor) {
         if (initialAccessToken == null && tenant.registration() == TenancyProperties.RegistrationMode.INITIAL_ACCESS_TOKEN) {
             throw new InvalidToken("registering here needs an initial access token as a Bearer token");
         }
         Decision decision = decide(tenant, document);
+        return groupCommit.inTransaction(() -> record(tenant, decision, initialAccessToken, actor));
+    }
+
+    /** The registration's writes; run again if another registration of its batch fails. */
+    private Registered record(TenantSettings tenant, Decision decision, String initialAccessToken, Actor actor) {
         ClientMetadata granted = decision.metadata();
         Instant now = clock.instant();
         // client_id_issued_at is whole seconds (RFC 7591 section 3.2.1); expiry decisions use the exact time.

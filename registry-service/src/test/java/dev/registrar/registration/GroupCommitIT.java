@@ -1,0 +1,205 @@
+package dev.registrar.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.registrar.infra.Server;
+import dev.registrar.infra.WithLocalServers;
+import dev.registrar.system.TestDatabase;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/**
+ * The writers of {@link GroupCommit} against the real PostgreSQL: work that waits together is
+ * committed in one transaction, in a serial order, and one member's failure is its own.
+ */
+@WithLocalServers(Server.POSTGRES)
+class GroupCommitIT {
+
+    private static final DataSource DATABASE = TestDatabase.dataSource();
+    private static final JdbcTemplate JDBC = new JdbcTemplate(DATABASE);
+
+    private final String run = UUID.randomUUID().toString();
+    private final List<GroupCommit> started = new ArrayList<>();
+
+    @BeforeAll
+    static void createTable() {
+        JDBC.execute("create table if not exists group_commit_probe (run text, member int, tx bigint)");
+    }
+
+    @AfterAll
+    static void dropTable() {
+        JDBC.execute("drop table group_commit_probe");
+    }
+
+    @AfterEach
+    void stopWriters() {
+        started.forEach(GroupCommit::stop);
+    }
+
+    @Test
+    void workThatWaitsTogetherIsCommittedInOneTransactionEachMemberSeeingThoseBeforeIt() throws Exception {
+        GroupCommit groupCommit = writers(DATABASE, 1);
+        CountDownLatch gateHeld = new CountDownLatch(1);
+        CountDownLatch openGate = new CountDownLatch(1);
+        CompletableFuture<Long> gate = submit(groupCommit, () -> {
+            gateHeld.countDown();
+            await(openGate);
+            return insert(0);
+        });
+        assertThat(gateHeld.await(10, TimeUnit.SECONDS)).isTrue();
+        List<Thread> callers = new ArrayList<>();
+        List<CompletableFuture<Long>> members = new ArrayList<>();
+        for (int member = 1; member <= 5; member++) {
+            int index = member;
+            CompletableFuture<Long> result = new CompletableFuture<>();
+            members.add(result);
+            callers.add(Thread.ofPlatform().start(() -> result.complete(groupCommit.inTransaction(() -> insert(index)))));
+        }
+        awaitAllWaiting(callers);
+        openGate.countDown();
+
+        assertThat(gate.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        List<Long> seen = new ArrayList<>();
+        for (CompletableFuture<Long> member : members) {
+            seen.add(member.get(10, TimeUnit.SECONDS));
+        }
+        assertThat(seen).as("rows of the run each member saw, its own included").containsExactlyInAnyOrder(2L, 3L, 4L, 5L, 6L);
+        assertThat(transactionsOf(1, 2, 3, 4, 5)).as("the five waiting members' transactions").hasSize(1);
+        assertThat(transactionsOf(0, 1)).as("the gate's transaction and theirs").hasSize(2);
+    }
+
+    @Test
+    void aMemberThatFailsGetsItsOwnFailureAndTheOthersAreWrittenWithoutIt() throws Exception {
+        GroupCommit groupCommit = writers(DATABASE, 1);
+        CountDownLatch gateHeld = new CountDownLatch(1);
+        CountDownLatch openGate = new CountDownLatch(1);
+        CompletableFuture<Long> gate = submit(groupCommit, () -> {
+            gateHeld.countDown();
+            await(openGate);
+            return insert(0);
+        });
+        assertThat(gateHeld.await(10, TimeUnit.SECONDS)).isTrue();
+        IllegalStateException refusal = new IllegalStateException("member 3 is refused");
+        List<Thread> callers = new ArrayList<>();
+        Map<Integer, CompletableFuture<Long>> members = new TreeMap<>();
+        for (int member = 1; member <= 4; member++) {
+            int index = member;
+            CompletableFuture<Long> result = new CompletableFuture<>();
+            members.put(index, result);
+            callers.add(Thread.ofPlatform().start(() -> {
+                try {
+                    result.complete(groupCommit.inTransaction(() -> {
+                        long rows = insert(index);
+                        if (index == 3) {
+                            throw refusal;
+                        }
+                        return rows;
+                    }));
+                } catch (RuntimeException failed) {
+                    result.completeExceptionally(failed);
+                }
+            }));
+        }
+        awaitAllWaiting(callers);
+        openGate.countDown();
+        gate.get(10, TimeUnit.SECONDS);
+
+        assertThatThrownBy(() -> members.get(3).join()).cause().isSameAs(refusal);
+        for (int member : List.of(1, 2, 4)) {
+            assertThat(members.get(member).get(10, TimeUnit.SECONDS)).as("member " + member).isBetween(2L, 4L);
+        }
+        assertThat(JDBC.queryForList("select member from group_commit_probe where run = ? order by member", Integer.class, run))
+                .containsExactly(0, 1, 2, 4);
+        assertThat(transactionsOf(1, 2, 4)).as("the three written members' transactions").hasSize(1);
+    }
+
+    @Test
+    void withoutADatabaseEveryMemberFailsAndNoneWaitsForever() throws Exception {
+        PGSimpleDataSource unreachable = TestDatabase.dataSource();
+        try (ServerSocket closed = new ServerSocket(0)) {
+            unreachable.setPortNumbers(new int[] {closed.getLocalPort()});
+        }
+        GroupCommit groupCommit = writers(unreachable, 2);
+        List<CompletableFuture<Long>> members = new ArrayList<>();
+        for (int member = 0; member < 8; member++) {
+            members.add(submit(groupCommit, () -> 1L));
+        }
+
+        for (CompletableFuture<Long> member : members) {
+            assertThatThrownBy(() -> member.get(20, TimeUnit.SECONDS)).cause().isInstanceOf(CannotCreateTransactionException.class);
+        }
+    }
+
+    @Test
+    void onceStoppedItRefusesWorkInsteadOfHoldingIt() {
+        GroupCommit groupCommit = writers(DATABASE, 2);
+        groupCommit.stop();
+
+        assertThatThrownBy(() -> groupCommit.inTransaction(() -> insert(1))).isInstanceOf(CannotCreateTransactionException.class);
+        assertThat(JDBC.queryForObject("select count(*) from group_commit_probe where run = ?", Long.class, run)).isZero();
+    }
+
+    private GroupCommit writers(DataSource dataSource, int count) {
+        GroupCommit groupCommit = new GroupCommit(new DataSourceTransactionManager(dataSource), new RegistrationProperties("dev", count, 64));
+        groupCommit.start();
+        started.add(groupCommit);
+        return groupCommit;
+    }
+
+    /** Inserts the member's row and answers how many rows of the run its transaction sees. */
+    private long insert(int member) {
+        JDBC.update("insert into group_commit_probe values (?, ?, txid_current())", run, member);
+        return JDBC.queryForObject("select count(*) from group_commit_probe where run = ?", Long.class, run);
+    }
+
+    private Set<Long> transactionsOf(Integer... members) {
+        List<Integer> wanted = List.of(members);
+        return JDBC.queryForList("select member, tx from group_commit_probe where run = ?", run).stream()
+                .filter(row -> wanted.contains(((Number) row.get("member")).intValue()))
+                .map(row -> ((Number) row.get("tx")).longValue())
+                .collect(Collectors.toSet());
+    }
+
+    private static <T> CompletableFuture<T> submit(GroupCommit groupCommit, Supplier<T> work) {
+        return CompletableFuture.supplyAsync(() -> groupCommit.inTransaction(work), runnable -> Thread.ofPlatform().start(runnable));
+    }
+
+    /** A caller parks once its work is queued: when all are parked, all their work waits together. */
+    private static void awaitAllWaiting(List<Thread> callers) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!callers.stream().allMatch(caller -> caller.getState() == Thread.State.WAITING)) {
+            assertThat(System.nanoTime()).as("callers queued in time").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+}
