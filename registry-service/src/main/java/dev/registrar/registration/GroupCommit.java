@@ -18,9 +18,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes the registrations that arrive together in one transaction. A registration's own writes
- * are three statements, yet its transaction — a connection, the commit, the commit's WAL flush —
- * cost PostgreSQL and registry-service more than they did; shared by every registration a writer
- * finds waiting, it is paid once per batch. The members of a batch run one after another, each
+ * are three inserts, yet a transaction of its own cost more than they did: PostgreSQL spent some
+ * 345 µs of CPU per registration, 134 of them executing the inserts, the rest on the transaction's
+ * round trips, its commit and the commit's flush to disk. Shared by every registration a writer
+ * finds waiting, that is paid once per batch. The members of a batch run one after another, each
  * seeing the writes of those before it, so a batch is a serial order: a member that fails gets its
  * own failure, and the others are written again without it. Each caller is answered only after
  * the commit that holds its registration.
