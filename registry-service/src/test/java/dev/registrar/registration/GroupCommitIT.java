@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.registrar.infra.Server;
 import dev.registrar.infra.WithLocalServers;
 import dev.registrar.system.TestDatabase;
-import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -59,75 +59,33 @@ class GroupCommitIT {
 
     @Test
     void workThatWaitsTogetherIsCommittedInOneTransactionEachMemberSeeingThoseBeforeIt() throws Exception {
-        GroupCommit groupCommit = writers(DATABASE, 1);
-        CountDownLatch gateHeld = new CountDownLatch(1);
-        CountDownLatch openGate = new CountDownLatch(1);
-        CompletableFuture<Long> gate = submit(groupCommit, () -> {
-            gateHeld.countDown();
-            await(openGate);
-            return insert(0);
-        });
-        assertThat(gateHeld.await(10, TimeUnit.SECONDS)).isTrue();
-        List<Thread> callers = new ArrayList<>();
-        List<CompletableFuture<Long>> members = new ArrayList<>();
-        for (int member = 1; member <= 5; member++) {
-            int index = member;
-            CompletableFuture<Long> result = new CompletableFuture<>();
-            members.add(result);
-            callers.add(Thread.ofPlatform().start(() -> result.complete(groupCommit.inTransaction(() -> insert(index)))));
-        }
-        awaitAllWaiting(callers);
-        openGate.countDown();
+        Map<Integer, CompletableFuture<Long>> outcomes = queuedBehindAnother(writers(DATABASE, 1), 5, this::insert);
 
-        assertThat(gate.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(outcomes.get(0).get(10, TimeUnit.SECONDS)).isEqualTo(1);
         List<Long> seen = new ArrayList<>();
-        for (CompletableFuture<Long> member : members) {
-            seen.add(member.get(10, TimeUnit.SECONDS));
+        for (int member = 1; member <= 5; member++) {
+            seen.add(outcomes.get(member).get(10, TimeUnit.SECONDS));
         }
         assertThat(seen).as("rows of the run each member saw, its own included").containsExactlyInAnyOrder(2L, 3L, 4L, 5L, 6L);
         assertThat(transactionsOf(1, 2, 3, 4, 5)).as("the five waiting members' transactions").hasSize(1);
-        assertThat(transactionsOf(0, 1)).as("the gate's transaction and theirs").hasSize(2);
+        assertThat(transactionsOf(0, 1)).as("the first member's transaction and theirs").hasSize(2);
     }
 
     @Test
     void aMemberThatFailsGetsItsOwnFailureAndTheOthersAreWrittenWithoutIt() throws Exception {
-        GroupCommit groupCommit = writers(DATABASE, 1);
-        CountDownLatch gateHeld = new CountDownLatch(1);
-        CountDownLatch openGate = new CountDownLatch(1);
-        CompletableFuture<Long> gate = submit(groupCommit, () -> {
-            gateHeld.countDown();
-            await(openGate);
-            return insert(0);
-        });
-        assertThat(gateHeld.await(10, TimeUnit.SECONDS)).isTrue();
         IllegalStateException refusal = new IllegalStateException("member 3 is refused");
-        List<Thread> callers = new ArrayList<>();
-        Map<Integer, CompletableFuture<Long>> members = new TreeMap<>();
-        for (int member = 1; member <= 4; member++) {
-            int index = member;
-            CompletableFuture<Long> result = new CompletableFuture<>();
-            members.put(index, result);
-            callers.add(Thread.ofPlatform().start(() -> {
-                try {
-                    result.complete(groupCommit.inTransaction(() -> {
-                        long rows = insert(index);
-                        if (index == 3) {
-                            throw refusal;
-                        }
-                        return rows;
-                    }));
-                } catch (RuntimeException failed) {
-                    result.completeExceptionally(failed);
-                }
-            }));
-        }
-        awaitAllWaiting(callers);
-        openGate.countDown();
-        gate.get(10, TimeUnit.SECONDS);
+        Map<Integer, CompletableFuture<Long>> outcomes = queuedBehindAnother(writers(DATABASE, 1), 4, member -> {
+            long rows = insert(member);
+            if (member == 3) {
+                throw refusal;
+            }
+            return rows;
+        });
+        outcomes.get(0).get(10, TimeUnit.SECONDS);
 
-        assertThatThrownBy(() -> members.get(3).join()).cause().isSameAs(refusal);
+        assertThatThrownBy(() -> outcomes.get(3).join()).cause().isSameAs(refusal);
         for (int member : List.of(1, 2, 4)) {
-            assertThat(members.get(member).get(10, TimeUnit.SECONDS)).as("member " + member).isBetween(2L, 4L);
+            assertThat(outcomes.get(member).get(10, TimeUnit.SECONDS)).as("member " + member).isBetween(2L, 4L);
         }
         assertThat(JDBC.queryForList("select member from group_commit_probe where run = ? order by member", Integer.class, run))
                 .containsExactly(0, 1, 2, 4);
@@ -179,6 +137,40 @@ class GroupCommitIT {
                 .filter(row -> wanted.contains(((Number) row.get("member")).intValue()))
                 .map(row -> ((Number) row.get("tx")).longValue())
                 .collect(Collectors.toSet());
+    }
+
+    /**
+     * Member 0 holds the only writer in a transaction of its own while members 1 to {@code count}
+     * are queued, each from a caller of its own; once every caller waits, member 0 lets the writer
+     * go, and the members queued behind it are one batch.
+     */
+    private Map<Integer, CompletableFuture<Long>> queuedBehindAnother(GroupCommit groupCommit, int count, IntFunction<Long> work)
+            throws InterruptedException {
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Map<Integer, CompletableFuture<Long>> outcomes = new TreeMap<>();
+        outcomes.put(0, submit(groupCommit, () -> {
+            held.countDown();
+            await(release);
+            return insert(0);
+        }));
+        assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+        List<Thread> callers = new ArrayList<>();
+        for (int member = 1; member <= count; member++) {
+            int index = member;
+            CompletableFuture<Long> outcome = new CompletableFuture<>();
+            outcomes.put(index, outcome);
+            callers.add(Thread.ofPlatform().start(() -> {
+                try {
+                    outcome.complete(groupCommit.inTransaction(() -> work.apply(index)));
+                } catch (RuntimeException failed) {
+                    outcome.completeExceptionally(failed);
+                }
+            }));
+        }
+        awaitAllWaiting(callers);
+        release.countDown();
+        return outcomes;
     }
 
     private static <T> CompletableFuture<T> submit(GroupCommit groupCommit, Supplier<T> work) {
