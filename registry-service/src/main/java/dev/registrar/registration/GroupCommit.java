@@ -39,9 +39,10 @@ class GroupCommit implements SmartLifecycle {
 
     private record Member<T>(Supplier<T> work, CompletableFuture<T> outcome) {
 
-        @SuppressWarnings("unchecked")
-        void complete(Object result) {
-            outcome.complete((T) result);
+        /** Does the work; answers how to tell its caller, once the transaction has committed. */
+        Runnable perform() {
+            T result = work.get();
+            return () -> outcome.complete(result);
         }
     }
 
@@ -154,14 +155,14 @@ class GroupCommit implements SmartLifecycle {
 
     /** Writes the members in one transaction; answers those left to write when one of them failed. */
     private List<Member<?>> attempt(List<Member<?>> members) {
-        List<Object> results = new ArrayList<>(members.size());
+        List<Runnable> answers = new ArrayList<>(members.size());
         try {
             transactions.executeWithoutResult(status -> {
                 for (Member<?> member : members) {
                     try {
-                        results.add(member.work().get());
+                        answers.add(member.perform());
                     } catch (RuntimeException failed) {
-                        throw new MemberFailed(results.size(), failed);
+                        throw new MemberFailed(answers.size(), failed);
                     }
                 }
             });
@@ -175,9 +176,7 @@ class GroupCommit implements SmartLifecycle {
             members.forEach(member -> member.outcome().completeExceptionally(failed));
             return List.of();
         }
-        for (int i = 0; i < members.size(); i++) {
-            members.get(i).complete(results.get(i));
-        }
+        answers.forEach(Runnable::run);
         return List.of();
     }
 }

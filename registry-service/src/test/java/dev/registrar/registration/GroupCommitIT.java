@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
@@ -38,6 +39,7 @@ class GroupCommitIT {
 
     private static final DataSource DATABASE = TestDatabase.dataSource();
     private static final JdbcTemplate JDBC = new JdbcTemplate(DATABASE);
+    private static final Executor OWN_THREAD = caller -> Thread.ofPlatform().start(caller);
 
     private final String run = UUID.randomUUID().toString();
     private final List<GroupCommit> started = new ArrayList<>();
@@ -101,7 +103,7 @@ class GroupCommitIT {
         GroupCommit groupCommit = writers(unreachable, 2);
         List<CompletableFuture<Long>> members = new ArrayList<>();
         for (int member = 0; member < 8; member++) {
-            members.add(submit(groupCommit, () -> 1L));
+            members.add(submit(groupCommit, () -> 1L, OWN_THREAD));
         }
 
         for (CompletableFuture<Long> member : members) {
@@ -153,28 +155,22 @@ class GroupCommitIT {
             held.countDown();
             await(release);
             return insert(0);
-        }));
+        }, OWN_THREAD));
         assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
         List<Thread> callers = new ArrayList<>();
+        Executor watched = caller -> callers.add(Thread.ofPlatform().start(caller));
         for (int member = 1; member <= count; member++) {
             int index = member;
-            CompletableFuture<Long> outcome = new CompletableFuture<>();
-            outcomes.put(index, outcome);
-            callers.add(Thread.ofPlatform().start(() -> {
-                try {
-                    outcome.complete(groupCommit.inTransaction(() -> work.apply(index)));
-                } catch (RuntimeException failed) {
-                    outcome.completeExceptionally(failed);
-                }
-            }));
+            outcomes.put(index, submit(groupCommit, () -> work.apply(index), watched));
         }
         awaitAllWaiting(callers);
         release.countDown();
         return outcomes;
     }
 
-    private static <T> CompletableFuture<T> submit(GroupCommit groupCommit, Supplier<T> work) {
-        return CompletableFuture.supplyAsync(() -> groupCommit.inTransaction(work), runnable -> Thread.ofPlatform().start(runnable));
+    /** Offers the work from a caller that {@code starts} runs. */
+    private static <T> CompletableFuture<T> submit(GroupCommit groupCommit, Supplier<T> work, Executor starts) {
+        return CompletableFuture.supplyAsync(() -> groupCommit.inTransaction(work), starts);
     }
 
     /** A caller parks once its work is queued: when all are parked, all their work waits together. */
