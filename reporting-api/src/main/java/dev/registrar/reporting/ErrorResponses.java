@@ -27,6 +27,12 @@ class ErrorResponses extends ResponseEntityExceptionHandler {
                 .body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-report-request", bad.getMessage()));
     }
 
+    @ExceptionHandler(AccessReport.TooManyToCountExactly.class)
+    ResponseEntity<ProblemDetail> tooManyToCountExactly(AccessReport.TooManyToCountExactly tooMany) {
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(HttpStatus.BAD_REQUEST, "report-too-large", tooMany.getMessage()));
+    }
+
     @ExceptionHandler(Alerts.AlertNotFound.class)
     ResponseEntity<ProblemDetail> alertNotFound(Alerts.AlertNotFound missing) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)

@@ -52,11 +52,13 @@ class ReportController {
                                 @RequestParam(name = "software_id", required = false) String softwareId,
                                 @RequestParam(name = "software_version", required = false) String softwareVersion,
                                 @RequestParam(name = "client_id", required = false) String clientId,
-                                @RequestParam(required = false) String subject, @Parameter(hidden = true) Auditor auditor)
+                                @RequestParam(required = false) String subject,
+                                @RequestParam(name = "distinct_counts", required = false) String distinctCounts,
+                                @Parameter(hidden = true) Auditor auditor)
             throws IOException {
         Range range = Range.of(from, to);
         AccessReport.Filters filters = new AccessReport.Filters(range.from(), range.to(), auditor.confine(tenant), scope, softwareId, softwareVersion,
-                clientId, subject);
+                clientId, subject, AccessReport.DistinctCounts.of(distinctCounts));
         return new AccessReportDocument(filters, report.run(filters));
     }
 
@@ -68,9 +70,11 @@ class ReportController {
                                        @RequestParam(name = "software_id", required = false) String softwareId,
                                        @RequestParam(name = "software_version", required = false) String softwareVersion,
                                        @RequestParam(name = "client_id", required = false) String clientId,
-                                       @RequestParam(required = false) String subject, @Parameter(hidden = true) Auditor auditor)
+                                       @RequestParam(required = false) String subject,
+                                       @RequestParam(name = "distinct_counts", required = false) String distinctCounts,
+                                       @Parameter(hidden = true) Auditor auditor)
             throws IOException {
-        AccessReportDocument report = access(from, to, tenant, scope, softwareId, softwareVersion, clientId, subject, auditor);
+        AccessReportDocument report = access(from, to, tenant, scope, softwareId, softwareVersion, clientId, subject, distinctCounts, auditor);
         StringBuilder rows = new StringBuilder();
         for (AccessReport.Row row : report.rows()) {
             rows.append(Csv.line(row.softwareId(), row.softwareVersion(), row.scope(), row.tokens(), row.distinctClients(),
@@ -78,7 +82,8 @@ class ReportController {
         }
         return csv("access", "from=" + report.query().from() + " to=" + report.query().to() + " tenant=" + Csv.orEmpty(report.query().tenant())
                         + " scope=" + Csv.orEmpty(scope) + " software_id=" + Csv.orEmpty(softwareId) + " software_version="
-                        + Csv.orEmpty(softwareVersion) + " client_id=" + Csv.orEmpty(clientId) + " subject=" + Csv.orEmpty(subject),
+                        + Csv.orEmpty(softwareVersion) + " client_id=" + Csv.orEmpty(clientId) + " subject=" + Csv.orEmpty(subject)
+                        + " distinct_counts=" + report.query().distinctCounts().wire(),
                 "software_id,software_version,scope,tokens,distinct_clients,distinct_subjects,first_seen,last_seen", rows);
     }
 

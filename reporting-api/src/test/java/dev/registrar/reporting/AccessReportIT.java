@@ -3,6 +3,7 @@ package dev.registrar.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.JsonData;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.registrar.infra.Server;
@@ -25,6 +26,8 @@ import org.springframework.http.ResponseEntity;
 })
 class AccessReportIT {
 
+    private static final int DEFAULT_MAX_BUCKETS = 65_536;
+
     @Autowired
     TestRestTemplate http;
     @Autowired
@@ -41,6 +44,7 @@ class AccessReportIT {
                 + "&tenant=" + tenant + "&scope=read:customer_data");
 
         assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
+        assertThat(json.readTree(response.getBody()).at("/query/distinct_counts").asText()).isEqualTo("estimated");
         JsonNode rows = json.readTree(response.getBody()).get("rows");
         assertThat(rows).hasSize(2);
         JsonNode v1 = rows.get(0);
@@ -54,6 +58,55 @@ class AccessReportIT {
         assertThat(v1.get("last_seen").asText()).isEqualTo("2026-12-05T10:00:00Z");
         assertThat(rows.get(1).get("software_version").asText()).isEqualTo("2.0.0");
         assertThat(rows.get(1).get("tokens").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void exactDistinctCountsCountEveryClientAndSubject() throws Exception {
+        String tenant = "dev-" + UUID.randomUUID();
+        tokensOfTwoSoftware(tenant);
+
+        ResponseEntity<String> response = get("/api/v1/reports/access?from=2026-10-01T00:00:00Z&to=2027-01-01T00:00:00Z"
+                + "&tenant=" + tenant + "&distinct_counts=exact");
+
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
+        JsonNode report = json.readTree(response.getBody());
+        assertThat(report.at("/query/distinct_counts").asText()).isEqualTo("exact");
+        List<String> summaries = new ArrayList<>();
+        report.get("rows").forEach(row -> summaries.add(row.get("software_id").asText() + " " + row.get("software_version").asText() + " "
+                + row.get("scope").asText() + " clients=" + row.get("distinct_clients").asLong() + " subjects="
+                + row.get("distinct_subjects").asLong()));
+        assertThat(summaries).containsExactlyInAnyOrder(
+                "claude 1.0.0 read:customer_data clients=2 subjects=2",
+                "claude 1.0.0 mcp:tools clients=1 subjects=1",
+                "claude 2.0.0 read:customer_data clients=1 subjects=1",
+                "cursor 0.9.0 mcp:tools clients=1 subjects=1");
+    }
+
+    @Test
+    void exactDistinctCountsOfMoreValuesThanOneSearchMayListAreRefusedWith400() throws Exception {
+        String tenant = "dev-" + UUID.randomUUID();
+        tokensOfTwoSoftware(tenant);
+        // Elasticsearch's limit on a search's buckets, lowered so that four rows' clients and subjects pass it.
+        elasticsearch.cluster().putSettings(s -> s.persistent("search.max_buckets", JsonData.of(8)));
+        try {
+            ResponseEntity<String> response = get("/api/v1/reports/access?from=2026-10-01T00:00:00Z&to=2027-01-01T00:00:00Z"
+                    + "&tenant=" + tenant + "&distinct_counts=exact");
+
+            assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(400);
+            JsonNode problem = json.readTree(response.getBody());
+            assertThat(problem.get("type").asText()).isEqualTo("https://registrar.dev/problems/report-too-large");
+            assertThat(problem.get("detail").asText()).contains("narrow it", "distinct_counts=estimated");
+        } finally {
+            elasticsearch.cluster().putSettings(s -> s.persistent("search.max_buckets", JsonData.of(DEFAULT_MAX_BUCKETS)));
+        }
+    }
+
+    @Test
+    void unknownWayOfCountingIsRefusedWith400() throws Exception {
+        ResponseEntity<String> response = get("/api/v1/reports/access?from=2026-10-01T00:00:00Z&to=2027-01-01T00:00:00Z&distinct_counts=roughly");
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(json.readTree(response.getBody()).get("detail").asText()).isEqualTo("distinct_counts must be estimated or exact");
     }
 
     @Test
@@ -83,7 +136,7 @@ class AccessReportIT {
         assertThat(response.getStatusCode().value()).isEqualTo(200);
         assertThat(response.getHeaders().getContentType().toString()).startsWith("text/csv");
         String[] lines = response.getBody().split("\n");
-        assertThat(lines[1]).startsWith("# from=2026-10-01T00:00:00Z to=2027-01-01T00:00:00Z tenant=dev");
+        assertThat(lines[1]).startsWith("# from=2026-10-01T00:00:00Z to=2027-01-01T00:00:00Z tenant=dev").endsWith(" distinct_counts=estimated");
         assertThat(lines[2]).isEqualTo("software_id,software_version,scope,tokens,distinct_clients,distinct_subjects,first_seen,last_seen");
     }
 

@@ -19,7 +19,7 @@ class AccessReportTest {
     @Test
     void requestFiltersTheTimeRangeAndGroupsBySoftwareVersionAndScope() throws Exception {
         JsonNode body = json(new AccessReport.Filters(Instant.parse("2026-10-01T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z"),
-                "dev", null, null, null, null, null));
+                "dev", null, null, null, null, null, AccessReport.DistinctCounts.ESTIMATED));
 
         assertThat(body.at("/size").asInt()).isZero();
         assertThat(body.at("/query/bool/filter/0/range/issuedAt/gte").asText()).isEqualTo("2026-10-01T00:00:00Z");
@@ -32,12 +32,25 @@ class AccessReportTest {
         assertThat(scope.at("/terms/include").isMissingNode()).isTrue();
         assertThat(scope.at("/aggregations/clients/cardinality/field").asText()).isEqualTo("clientId");
         assertThat(scope.at("/aggregations/subjects/cardinality/field").asText()).isEqualTo("subject");
+        assertThat(scope.at("/aggregations/subjects/cardinality/precision_threshold").asInt()).isEqualTo(40_000);
+    }
+
+    @Test
+    void exactDistinctCountsListEveryClientAndSubjectOfARow() throws Exception {
+        JsonNode body = json(new AccessReport.Filters(Instant.EPOCH, Instant.parse("2027-01-01T00:00:00Z"),
+                null, "read:customer_data", "claude", null, null, null, AccessReport.DistinctCounts.EXACT));
+
+        JsonNode version = body.at("/aggregations/software/aggregations/version");
+        assertThat(version.at("/aggregations/clients/terms/field").asText()).isEqualTo("clientId");
+        assertThat(version.at("/aggregations/subjects/terms/field").asText()).isEqualTo("subject");
+        assertThat(version.at("/aggregations/subjects/terms/size").asInt()).isEqualTo(65_536);
+        assertThat(version.at("/aggregations/subjects/cardinality").isMissingNode()).isTrue();
     }
 
     @Test
     void scopeFilterMakesEachVersionOneRowOfThatScope() throws Exception {
         JsonNode body = json(new AccessReport.Filters(Instant.EPOCH, Instant.parse("2027-01-01T00:00:00Z"),
-                null, "read:customer_data", null, null, null, null));
+                null, "read:customer_data", null, null, null, null, AccessReport.DistinctCounts.ESTIMATED));
 
         assertThat(body.at("/query/bool/filter/1/term/scopes/value").asText()).isEqualTo("read:customer_data");
         JsonNode version = body.at("/aggregations/software/aggregations/version");
