@@ -26,9 +26,9 @@ import java.util.SplittableRandom;
 /**
  * Compliance queries over a large index (what {@code ./bench --compliance} runs): token issuances
  * and their event-log entries are bulk-loaded into Elasticsearch in the projector's exact document
- * shapes and under its templates — a year of tokens of 20,000 clients — then the auditor's two
+ * shapes and under its templates — a year of tokens of 20,000 clients — then the auditor's
  * questions are asked through reporting-api: the access report for a quarter filtered by scope,
- * and a client's timeline. Measured at a tenth of the documents (1×) and at all of them (10×).
+ * the same narrowed to one software with exact distinct counts, and a client's timeline. Measured at a tenth of the documents (1×) and at all of them (10×).
  * Loading goes straight to Elasticsearch: ten million tokens through the whole pipeline would take
  * the better part of an hour here, and what is measured is the query, not the loading.
  */
@@ -95,6 +95,7 @@ public final class ComplianceBenchmark {
             settle(elasticsearch);
             String scale = target == documents ? "10×" : "1×";
             measure(scale, loaded, "access report, one quarter, one scope", () -> accessReport(reporting, auditorKey));
+            measure(scale, loaded, "… one software, exact distinct counts", () -> exactAccessReport(reporting, auditorKey));
             measure(scale, loaded, "client timeline", () -> timeline(reporting, auditorKey));
             measured.put("index-" + scale, indexSizes(elasticsearch));
         }
@@ -190,6 +191,16 @@ public final class ComplianceBenchmark {
         String scope = SCOPES.get(random.nextInt(SCOPES.size()));
         HttpResponse<String> response = get(reporting + "/api/v1/reports/access?from=" + from + "&to=" + from.plusSeconds(QUARTER_SECONDS)
                 + "&scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8), auditorKey);
+        return response.statusCode() == 200 && json.readTree(response.body()).get("rows").size() > 0;
+    }
+
+    /** The narrow question exact distinct counts are for: one software's use of one scope in a quarter. */
+    private boolean exactAccessReport(String reporting, String auditorKey) throws Exception {
+        Instant from = yearStart.plusSeconds(random.nextLong(YEAR_SECONDS - QUARTER_SECONDS));
+        String scope = SCOPES.get(random.nextInt(SCOPES.size()));
+        HttpResponse<String> response = get(reporting + "/api/v1/reports/access?from=" + from + "&to=" + from.plusSeconds(QUARTER_SECONDS)
+                + "&scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8) + "&software_id=agent-" + random.nextInt(SOFTWARE)
+                + "&distinct_counts=exact", auditorKey);
         return response.statusCode() == 200 && json.readTree(response.body()).get("rows").size() > 0;
     }
 

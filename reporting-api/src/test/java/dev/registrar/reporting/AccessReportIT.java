@@ -37,11 +37,7 @@ class AccessReportIT {
 
     @Test
     void reportAnswersWhichVersionsObtainedWhichScopesWithDistinctClientsAndSubjects() throws Exception {
-        String tenant = "dev-" + UUID.randomUUID();
-        tokensOfTwoSoftware(tenant);
-
-        ResponseEntity<String> response = get("/api/v1/reports/access?from=2026-10-01T00:00:00Z&to=2027-01-01T00:00:00Z"
-                + "&tenant=" + tenant + "&scope=read:customer_data");
+        ResponseEntity<String> response = reportOfTwoSoftware("&scope=read:customer_data");
 
         assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
         assertThat(json.readTree(response.getBody()).at("/query/distinct_counts").asText()).isEqualTo("estimated");
@@ -62,11 +58,7 @@ class AccessReportIT {
 
     @Test
     void exactDistinctCountsCountEveryClientAndSubject() throws Exception {
-        String tenant = "dev-" + UUID.randomUUID();
-        tokensOfTwoSoftware(tenant);
-
-        ResponseEntity<String> response = get("/api/v1/reports/access?from=2026-10-01T00:00:00Z&to=2027-01-01T00:00:00Z"
-                + "&tenant=" + tenant + "&distinct_counts=exact");
+        ResponseEntity<String> response = reportOfTwoSoftware("&distinct_counts=exact");
 
         assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
         JsonNode report = json.readTree(response.getBody());
@@ -84,13 +76,10 @@ class AccessReportIT {
 
     @Test
     void exactDistinctCountsOfMoreValuesThanOneSearchMayListAreRefusedWith400() throws Exception {
-        String tenant = "dev-" + UUID.randomUUID();
-        tokensOfTwoSoftware(tenant);
         // Elasticsearch's limit on a search's buckets, lowered so that four rows' clients and subjects pass it.
         elasticsearch.cluster().putSettings(s -> s.persistent("search.max_buckets", JsonData.of(8)));
         try {
-            ResponseEntity<String> response = get("/api/v1/reports/access?from=2026-10-01T00:00:00Z&to=2027-01-01T00:00:00Z"
-                    + "&tenant=" + tenant + "&distinct_counts=exact");
+            ResponseEntity<String> response = reportOfTwoSoftware("&distinct_counts=exact");
 
             assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(400);
             JsonNode problem = json.readTree(response.getBody());
@@ -111,10 +100,7 @@ class AccessReportIT {
 
     @Test
     void reportWithoutAScopeHasARowPerScopeOfEachVersion() throws Exception {
-        String tenant = "dev-" + UUID.randomUUID();
-        tokensOfTwoSoftware(tenant);
-
-        ResponseEntity<String> response = get("/api/v1/reports/access?from=2026-10-01T00:00:00Z&to=2027-01-01T00:00:00Z&tenant=" + tenant);
+        ResponseEntity<String> response = reportOfTwoSoftware("");
 
         assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
         JsonNode rows = json.readTree(response.getBody()).get("rows");
@@ -153,6 +139,13 @@ class AccessReportIT {
         assertThat(get("/api/v1/reports/access?from=2027-01-01T00:00:00Z&to=2026-01-01T00:00:00Z").getStatusCode().value()).isEqualTo(400);
         assertThat(get("/api/v1/reports/access?from=yesterday&to=2026-01-01T00:00:00Z").getStatusCode().value()).isEqualTo(400);
         assertThat(get("/api/v1/reports/access?to=2026-01-01T00:00:00Z").getStatusCode().value()).isEqualTo(400);
+    }
+
+    /** The access report for the fourth quarter of 2026 over {@link #tokensOfTwoSoftware}, in a tenant of its own. */
+    private ResponseEntity<String> reportOfTwoSoftware(String parameters) throws Exception {
+        String tenant = "dev-" + UUID.randomUUID();
+        tokensOfTwoSoftware(tenant);
+        return get("/api/v1/reports/access?from=2026-10-01T00:00:00Z&to=2027-01-01T00:00:00Z&tenant=" + tenant + parameters);
     }
 
     /** Tokens of claude (two versions) and cursor in this tenant, and one of another tenant. */
