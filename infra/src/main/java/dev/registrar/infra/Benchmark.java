@@ -282,7 +282,9 @@ public final class Benchmark {
         }
         asked.incrementAndGet();
         HttpResponse<String> report = send(HttpRequest.newBuilder(URI.create(reporting + "/api/v1/reports/access?from=" + from
-                        + "&to=" + Instant.now().plusSeconds(3600) + "&subject=" + URLEncoder.encode(oldest.getKey(), StandardCharsets.UTF_8)))
+                        + "&to=" + Instant.now().plusSeconds(3600) + "&subject=" + URLEncoder.encode(oldest.getKey(), StandardCharsets.UTF_8)
+                        // Only the token count is read: one search, not a second one listing the distinct values.
+                        + "&distinct_counts=estimated"))
                 .header("Authorization", "Bearer " + keys.auditorApiKey()));
         if (report.statusCode() == 200) {
             long tokens = 0;

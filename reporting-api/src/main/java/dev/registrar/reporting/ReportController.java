@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 class ReportController {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record AccessReportDocument(AccessReport.Filters query, List<AccessReport.Row> rows) {
+    record AccessReportDocument(AccessReport.Filters query, AccessReport.DistinctCounts distinctCounts, List<AccessReport.Row> rows) {
     }
 
     private final AccessReport report;
@@ -59,7 +59,8 @@ class ReportController {
         Range range = Range.of(from, to);
         AccessReport.Filters filters = new AccessReport.Filters(range.from(), range.to(), auditor.confine(tenant), scope, softwareId, softwareVersion,
                 clientId, subject, AccessReport.DistinctCounts.of(distinctCounts));
-        return new AccessReportDocument(filters, report.run(filters));
+        AccessReport.Answer answer = report.run(filters);
+        return new AccessReportDocument(filters, answer.distinctCounts(), answer.rows());
     }
 
     /** The same report as CSV, for spreadsheets: the question asked and the time range come first, as comments. */
@@ -83,7 +84,7 @@ class ReportController {
         return csv("access", "from=" + report.query().from() + " to=" + report.query().to() + " tenant=" + Csv.orEmpty(report.query().tenant())
                         + " scope=" + Csv.orEmpty(scope) + " software_id=" + Csv.orEmpty(softwareId) + " software_version="
                         + Csv.orEmpty(softwareVersion) + " client_id=" + Csv.orEmpty(clientId) + " subject=" + Csv.orEmpty(subject)
-                        + " distinct_counts=" + report.query().distinctCounts().wire(),
+                        + " distinct_counts=" + report.distinctCounts().wire(),
                 "software_id,software_version,scope,tokens,distinct_clients,distinct_subjects,first_seen,last_seen", rows);
     }
 

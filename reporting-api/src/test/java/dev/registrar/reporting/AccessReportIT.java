@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,7 +41,7 @@ class AccessReportIT {
         ResponseEntity<String> response = reportOfTwoSoftware("&scope=read:customer_data");
 
         assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
-        assertThat(json.readTree(response.getBody()).at("/query/distinct_counts").asText()).isEqualTo("estimated");
+        assertThat(json.readTree(response.getBody()).get("distinct_counts").asText()).as("few enough values to list").isEqualTo("exact");
         JsonNode rows = json.readTree(response.getBody()).get("rows");
         assertThat(rows).hasSize(2);
         JsonNode v1 = rows.get(0);
@@ -63,6 +64,7 @@ class AccessReportIT {
         assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
         JsonNode report = json.readTree(response.getBody());
         assertThat(report.at("/query/distinct_counts").asText()).isEqualTo("exact");
+        assertThat(report.get("distinct_counts").asText()).isEqualTo("exact");
         List<String> summaries = new ArrayList<>();
         report.get("rows").forEach(row -> summaries.add(row.get("software_id").asText() + " " + row.get("software_version").asText() + " "
                 + row.get("scope").asText() + " clients=" + row.get("distinct_clients").asLong() + " subjects="
@@ -76,18 +78,30 @@ class AccessReportIT {
 
     @Test
     void exactDistinctCountsOfMoreValuesThanOneSearchMayListAreRefusedWith400() throws Exception {
-        // Elasticsearch's limit on a search's buckets, lowered so that four rows' clients and subjects pass it.
-        elasticsearch.cluster().putSettings(s -> s.persistent("search.max_buckets", JsonData.of(8)));
-        try {
-            ResponseEntity<String> response = reportOfTwoSoftware("&distinct_counts=exact");
+        ResponseEntity<String> response = withFewBucketsPerSearch(() -> reportOfTwoSoftware("&distinct_counts=exact"));
 
-            assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(400);
-            JsonNode problem = json.readTree(response.getBody());
-            assertThat(problem.get("type").asText()).isEqualTo("https://registrar.dev/problems/report-too-large");
-            assertThat(problem.get("detail").asText()).contains("narrow it", "distinct_counts=estimated");
-        } finally {
-            elasticsearch.cluster().putSettings(s -> s.persistent("search.max_buckets", JsonData.of(DEFAULT_MAX_BUCKETS)));
-        }
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(400);
+        JsonNode problem = json.readTree(response.getBody());
+        assertThat(problem.get("type").asText()).isEqualTo("https://registrar.dev/problems/report-too-large");
+        assertThat(problem.get("detail").asText()).contains("narrow it", "distinct_counts=estimated");
+    }
+
+    @Test
+    void distinctCountsAreEstimatedWhereTheirValuesAreTooManyToList() throws Exception {
+        ResponseEntity<String> response = withFewBucketsPerSearch(() -> reportOfTwoSoftware("&scope=read:customer_data"));
+
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
+        JsonNode report = json.readTree(response.getBody());
+        assertThat(report.get("distinct_counts").asText()).isEqualTo("estimated");
+        assertThat(report.get("rows").get(0).get("distinct_subjects").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void estimatedDistinctCountsAreGivenWhenAskedFor() throws Exception {
+        ResponseEntity<String> response = reportOfTwoSoftware("&distinct_counts=estimated");
+
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
+        assertThat(json.readTree(response.getBody()).get("distinct_counts").asText()).isEqualTo("estimated");
     }
 
     @Test
@@ -122,7 +136,7 @@ class AccessReportIT {
         assertThat(response.getStatusCode().value()).isEqualTo(200);
         assertThat(response.getHeaders().getContentType().toString()).startsWith("text/csv");
         String[] lines = response.getBody().split("\n");
-        assertThat(lines[1]).startsWith("# from=2026-10-01T00:00:00Z to=2027-01-01T00:00:00Z tenant=dev").endsWith(" distinct_counts=estimated");
+        assertThat(lines[1]).startsWith("# from=2026-10-01T00:00:00Z to=2027-01-01T00:00:00Z tenant=dev").endsWith(" distinct_counts=exact");
         assertThat(lines[2]).isEqualTo("software_id,software_version,scope,tokens,distinct_clients,distinct_subjects,first_seen,last_seen");
     }
 
@@ -139,6 +153,19 @@ class AccessReportIT {
         assertThat(get("/api/v1/reports/access?from=2027-01-01T00:00:00Z&to=2026-01-01T00:00:00Z").getStatusCode().value()).isEqualTo(400);
         assertThat(get("/api/v1/reports/access?from=yesterday&to=2026-01-01T00:00:00Z").getStatusCode().value()).isEqualTo(400);
         assertThat(get("/api/v1/reports/access?to=2026-01-01T00:00:00Z").getStatusCode().value()).isEqualTo(400);
+    }
+
+    /**
+     * Asks with Elasticsearch's limit on a search's buckets lowered below what listing the two
+     * software's clients and subjects takes, then puts the default back.
+     */
+    private ResponseEntity<String> withFewBucketsPerSearch(Callable<ResponseEntity<String>> request) throws Exception {
+        elasticsearch.cluster().putSettings(s -> s.persistent("search.max_buckets", JsonData.of(8)));
+        try {
+            return request.call();
+        } finally {
+            elasticsearch.cluster().putSettings(s -> s.persistent("search.max_buckets", JsonData.of(DEFAULT_MAX_BUCKETS)));
+        }
     }
 
     /** The access report for the fourth quarter of 2026 over {@link #tokensOfTwoSoftware}, in a tenant of its own. */

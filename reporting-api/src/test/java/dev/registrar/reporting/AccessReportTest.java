@@ -19,7 +19,7 @@ class AccessReportTest {
     @Test
     void requestFiltersTheTimeRangeAndGroupsBySoftwareVersionAndScope() throws Exception {
         JsonNode body = json(new AccessReport.Filters(Instant.parse("2026-10-01T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z"),
-                "dev", null, null, null, null, null, AccessReport.DistinctCounts.ESTIMATED));
+                "dev", null, null, null, null, null, null), AccessReport.DistinctCounts.ESTIMATED);
 
         assertThat(body.at("/size").asInt()).isZero();
         assertThat(body.at("/query/bool/filter/0/range/issuedAt/gte").asText()).isEqualTo("2026-10-01T00:00:00Z");
@@ -38,7 +38,7 @@ class AccessReportTest {
     @Test
     void exactDistinctCountsListEveryClientAndSubjectOfARow() throws Exception {
         JsonNode body = json(new AccessReport.Filters(Instant.EPOCH, Instant.parse("2027-01-01T00:00:00Z"),
-                null, "read:customer_data", "claude", null, null, null, AccessReport.DistinctCounts.EXACT));
+                null, "read:customer_data", "claude", null, null, null, AccessReport.DistinctCounts.EXACT), AccessReport.DistinctCounts.EXACT);
 
         JsonNode version = body.at("/aggregations/software/aggregations/version");
         assertThat(version.at("/aggregations/clients/terms/field").asText()).isEqualTo("clientId");
@@ -50,7 +50,7 @@ class AccessReportTest {
     @Test
     void scopeFilterMakesEachVersionOneRowOfThatScope() throws Exception {
         JsonNode body = json(new AccessReport.Filters(Instant.EPOCH, Instant.parse("2027-01-01T00:00:00Z"),
-                null, "read:customer_data", null, null, null, null, AccessReport.DistinctCounts.ESTIMATED));
+                null, "read:customer_data", null, null, null, null, null), AccessReport.DistinctCounts.ESTIMATED);
 
         assertThat(body.at("/query/bool/filter/1/term/scopes/value").asText()).isEqualTo("read:customer_data");
         JsonNode version = body.at("/aggregations/software/aggregations/version");
@@ -59,7 +59,7 @@ class AccessReportTest {
         assertThat(version.at("/aggregations/subjects/cardinality/field").asText()).isEqualTo("subject");
     }
 
-    private JsonNode json(AccessReport.Filters filters) throws Exception {
-        return new ObjectMapper().readTree(JsonpUtils.toJsonString(report.request(filters), new JacksonJsonpMapper()));
+    private JsonNode json(AccessReport.Filters filters, AccessReport.DistinctCounts counts) throws Exception {
+        return new ObjectMapper().readTree(JsonpUtils.toJsonString(report.request(filters, counts), new JacksonJsonpMapper()));
     }
 }
