@@ -122,7 +122,7 @@ class AccessReport {
         }
         try {
             return new Answer(rows(filters, DistinctCounts.EXACT), DistinctCounts.EXACT);
-        } catch (TooManyToCountExactly estimatesWereLow) {
+        } catch (TooManyToCountExactly notListable) {
             return estimated;
         }
     }
