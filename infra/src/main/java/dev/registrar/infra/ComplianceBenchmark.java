@@ -28,7 +28,8 @@ import java.util.SplittableRandom;
  * and their event-log entries are bulk-loaded into Elasticsearch in the projector's exact document
  * shapes and under its templates — a year of tokens of 20,000 clients — then the auditor's
  * questions are asked through reporting-api: the access report for a quarter filtered by scope,
- * the same narrowed to one software with exact distinct counts, and a client's timeline. Measured at a tenth of the documents (1×) and at all of them (10×).
+ * the same narrowed to one software with exact distinct counts, and a client's timeline. Measured
+ * at a tenth of the documents (1×) and at all of them (10×).
  * Loading goes straight to Elasticsearch: ten million tokens through the whole pipeline would take
  * the better part of an hour here, and what is measured is the query, not the loading.
  */
