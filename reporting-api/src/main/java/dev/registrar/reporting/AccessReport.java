@@ -179,7 +179,10 @@ class AccessReport {
     }
 
     private List<Row> rows(Filters filters, DistinctCounts counts) throws IOException {
-        SearchResponse<Void> response = search(request(filters, counts));
+        SearchResponse<Void> response = switch (counts) {
+            case ESTIMATED -> elasticsearch.search(request(filters, counts), Void.class);
+            case EXACT -> listing(request(filters, counts));
+        };
         Aggregate software = response.aggregations().get("software");
         List<Row> rows = new ArrayList<>();
         if (software == null) {
@@ -200,7 +203,8 @@ class AccessReport {
         return rows;
     }
 
-    private SearchResponse<Void> search(SearchRequest request) throws IOException {
+    /** A search listing every distinct value; refused by Elasticsearch where they are too many. */
+    private SearchResponse<Void> listing(SearchRequest request) throws IOException {
         try {
             return elasticsearch.search(request, Void.class);
         } catch (ElasticsearchException refused) {
